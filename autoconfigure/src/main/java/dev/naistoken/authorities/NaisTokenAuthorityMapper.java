@@ -1,0 +1,126 @@
+package dev.naistoken.authorities;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * What an Entra ID token's claims grant: {@code groups} → {@code GROUP_<id>} and {@code GROUP_<alias>},
+ * {@code roles} → {@code ROLE_<role>}, {@code scp} → {@code SCOPE_<scope>}.
+ * <p>
+ * Free of servlet and blocking types, so every stack and the test kit share it. A claim of the wrong
+ * shape grants nothing and is reported at WARN by name and type only, never by value. A token with
+ * the groups-overage marker gets no group authorities: "member of no group" must not be read into a
+ * list Entra ID left out.
+ */
+public final class NaisTokenAuthorityMapper {
+
+	private static final Log logger = LogFactory.getLog(NaisTokenAuthorityMapper.class);
+
+	private final String groupPrefix;
+
+	private final String rolePrefix;
+
+	private final String scopePrefix;
+
+	private final Map<String, List<String>> aliasesByGroupId;
+
+	/**
+	 * Creates a mapper.
+	 * @param groupPrefix prefix of group authorities, e.g. {@code GROUP_}
+	 * @param rolePrefix prefix of role authorities, e.g. {@code ROLE_}
+	 * @param scopePrefix prefix of scope authorities, e.g. {@code SCOPE_}
+	 * @param groupIdsByAlias readable names for group object ids, alias → id
+	 */
+	public NaisTokenAuthorityMapper(String groupPrefix, String rolePrefix, String scopePrefix,
+			Map<String, String> groupIdsByAlias) {
+		this.groupPrefix = groupPrefix;
+		this.rolePrefix = rolePrefix;
+		this.scopePrefix = scopePrefix;
+		Map<String, List<String>> aliases = new HashMap<>();
+		groupIdsByAlias.forEach((alias, id) -> aliases.computeIfAbsent(id, (key) -> new ArrayList<>(1)).add(alias));
+		aliases.replaceAll((id, names) -> List.copyOf(names));
+		this.aliasesByGroupId = Map.copyOf(aliases);
+	}
+
+	/**
+	 * The authorities and group aliases the claims grant.
+	 * @param claims the token's claims
+	 * @return what they grant; never {@code null}
+	 */
+	public Grant map(Map<String, Object> claims) {
+		Set<GrantedAuthority> authorities = new LinkedHashSet<>();
+		Set<String> aliases = new LinkedHashSet<>();
+		if (hasGroupsOverage(claims)) {
+			logger.warn("Token carries Entra ID's groups-overage marker (_claim_names/hasgroups) instead of "
+					+ "'groups': no group authorities granted. Assign the user fewer groups, or list the groups "
+					+ "the application needs under spec.azure.application.claims.groups in the NAIS manifest");
+		}
+		else {
+			for (String id : strings(claims, "groups")) {
+				authorities.add(new SimpleGrantedAuthority(this.groupPrefix + id));
+				for (String alias : this.aliasesByGroupId.getOrDefault(id, List.of())) {
+					authorities.add(new SimpleGrantedAuthority(this.groupPrefix + alias));
+					aliases.add(alias);
+				}
+			}
+		}
+		for (String role : strings(claims, "roles")) {
+			authorities.add(new SimpleGrantedAuthority(this.rolePrefix + role));
+		}
+		Object scp = claims.get("scp");
+		if (scp instanceof String scopes) {
+			for (String scope : Claims.splitScopes(scopes)) {
+				authorities.add(new SimpleGrantedAuthority(this.scopePrefix + scope));
+			}
+		}
+		else if (scp != null) {
+			warnWrongType("scp", scp, "a space-separated string");
+		}
+		return new Grant(authorities, aliases);
+	}
+
+	private static List<String> strings(Map<String, Object> claims, String name) {
+		Object value = claims.get(name);
+		if (value == null) {
+			return List.of();
+		}
+		List<String> strings = Claims.stringList(value);
+		if (strings == null) {
+			warnWrongType(name, value, "an array of strings");
+			return List.of();
+		}
+		return strings;
+	}
+
+	private static boolean hasGroupsOverage(Map<String, Object> claims) {
+		if (claims.containsKey("hasgroups")) {
+			return true;
+		}
+		return (claims.get("_claim_names") instanceof Map<?, ?> names) && names.containsKey("groups");
+	}
+
+	private static void warnWrongType(String name, @Nullable Object value, String expected) {
+		logger.warn("Claim '" + name + "' is " + Claims.typeOf(value) + ", expected " + expected
+				+ ": it grants no authorities");
+	}
+
+	/**
+	 * What a token's claims grant.
+	 * @param authorities the authorities, prefixed
+	 * @param groupAliases the configured aliases of the token's groups
+	 */
+	public record Grant(Set<GrantedAuthority> authorities, Set<String> groupAliases) {
+	}
+
+}

@@ -1,0 +1,134 @@
+package dev.naistoken.autoconfigure;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+
+import dev.naistoken.authorities.NaisTokenAuthenticationConverter;
+import dev.naistoken.authorities.NaisTokenAuthorityMapper;
+import dev.naistoken.introspection.CachingOpaqueTokenIntrospector;
+import dev.naistoken.introspection.IntrospectionClient;
+import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
+
+/**
+ * Secures the application with the NAIS token introspection endpoint: an {@link OpaqueTokenIntrospector}
+ * for it, one claims → authorities mapping for every filter chain, honest 503/500 answers when the
+ * endpoint cannot be used, and, when the application defines no filter chain, a stateless one that
+ * requires a valid token everywhere but {@code /error} and the health probes.
+ * <p>
+ * Ordered by class name before Spring Boot's resource-server and web-security auto-configurations
+ * (both the Boot 4.0 and 4.1 names), so its beans are the ones theirs back off from.
+ */
+@AutoConfiguration(beforeName = {
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
+@ConditionalOnClass(OpaqueTokenIntrospector.class)
+@ConditionalOnBooleanProperty(name = "nais.token.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(NaisTokenProperties.class)
+public final class NaisTokenAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(OpaqueTokenIntrospector.class)
+	OpaqueTokenIntrospector naisTokenIntrospector(NaisTokenProperties properties, ObjectProvider<Clock> clock) {
+		NaisTokenSettings.check(properties);
+		NaisTokenProperties.Introspection settings = properties.introspection();
+		IntrospectionClient client = new IntrospectionClient(NaisTokenSettings.endpoint(properties),
+				settings.requestFormat(), settings.connectTimeout(), settings.readTimeout());
+		OpaqueTokenIntrospector introspector = new NaisOpaqueTokenIntrospector(client, settings.identityProvider(),
+				properties.exposeInactiveReason());
+		NaisTokenProperties.Cache cache = settings.cache();
+		if (!cache.enabled()) {
+			return introspector;
+		}
+		return new CachingOpaqueTokenIntrospector(introspector, cache.maxSize(), cache.maxTtl(),
+				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(OpaqueTokenAuthenticationConverter.class)
+	NaisTokenAuthenticationConverter naisTokenAuthenticationConverter(NaisTokenProperties properties) {
+		NaisTokenSettings.check(properties);
+		NaisTokenProperties.Authorities authorities = properties.authorities();
+		return new NaisTokenAuthenticationConverter(new NaisTokenAuthorityMapper(authorities.groupPrefix(),
+				authorities.rolePrefix(), authorities.scopePrefix(), properties.groups()));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(SecurityFilterChain.class)
+	static class ServletConfiguration {
+
+		/**
+		 * Applied by Spring Security to every {@link HttpSecurity}, the starter's chain and the
+		 * application's own alike, so a hand-written chain answers 503/500 honestly too.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "naisTokenHttpSecurityCustomizer")
+		Customizer<HttpSecurity> naisTokenHttpSecurityCustomizer() {
+			return (http) -> http.addFilterBefore(new IntrospectionFailureFilter(),
+					BearerTokenAuthenticationFilter.class);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnDefaultWebSecurity
+	static class DefaultSecurityFilterChainConfiguration {
+
+		@Bean
+		SecurityFilterChain naisTokenSecurityFilterChain(HttpSecurity http, Environment environment)
+				throws Exception {
+			String actuator = environment.getProperty("management.endpoints.web.base-path", "/actuator");
+			http.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/error", actuator + "/health", actuator + "/health/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+				.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.csrf(AbstractHttpConfigurer::disable)
+				.requestCache(AbstractHttpConfigurer::disable)
+				.logout(AbstractHttpConfigurer::disable)
+				.oauth2ResourceServer((resourceServer) -> resourceServer.opaqueToken(Customizer.withDefaults()));
+			return http.build();
+		}
+
+	}
+
+	/**
+	 * Makes {@code @PreAuthorize} work without an annotation in the application; backs off when the
+	 * application enables method security itself. On in every chain, since a rule that silently does
+	 * nothing would fail open.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnMissingBean(name = "preAuthorizeAuthorizationMethodInterceptor")
+	@EnableMethodSecurity
+	static class MethodSecurityConfiguration {
+
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.naistoken.autoconfigure;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Checks {@link NaisTokenProperties} once at start-up, so a wrong value fails fast with a message that
+ * names the property and the fix, instead of surfacing as a 401 or 500 on the first request.
+ */
+final class NaisTokenSettings {
+
+	static final String ENDPOINT = "nais.token.introspection.endpoint";
+
+	private static final String TURN_OFF = "or set nais.token.enabled=false to turn the starter off";
+
+	private NaisTokenSettings() {
+	}
+
+	static URI endpoint(NaisTokenProperties properties) {
+		String endpoint = properties.introspection().endpoint();
+		if (endpoint == null || endpoint.isBlank()) {
+			throw new NaisTokenConfigurationException(ENDPOINT, "is not set, so no token can be checked",
+					"On NAIS the platform sets NAIS_TOKEN_INTROSPECTION_ENDPOINT when Entra ID is enabled in the "
+							+ "manifest (spec.azure.application.enabled: true). Elsewhere set " + ENDPOINT
+							+ " (or the NAIS_TOKEN_INTROSPECTION_ENDPOINT environment variable) to the endpoint's URL, "
+							+ TURN_OFF);
+		}
+		try {
+			URI uri = new URI(endpoint.trim());
+			if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+				return uri;
+			}
+		}
+		catch (URISyntaxException ex) {
+			// reported below
+		}
+		throw new NaisTokenConfigurationException(ENDPOINT, "is not an http(s) URL",
+				"Set it to the endpoint's URL, such as http://127.0.0.1:7164/api/v1/introspect, " + TURN_OFF);
+	}
+
+	static void check(NaisTokenProperties properties) {
+		NaisTokenProperties.Introspection introspection = properties.introspection();
+		positive("nais.token.introspection.connect-timeout", introspection.connectTimeout());
+		positive("nais.token.introspection.read-timeout", introspection.readTimeout());
+		positive("nais.token.introspection.cache.max-ttl", introspection.cache().maxTtl());
+		if (introspection.cache().maxSize() < 1) {
+			throw new NaisTokenConfigurationException("nais.token.introspection.cache.max-size",
+					"must be at least 1", "Set a positive size, or nais.token.introspection.cache.enabled=false");
+		}
+		NaisTokenProperties.Authorities authorities = properties.authorities();
+		prefix("nais.token.authorities.group-prefix", authorities.groupPrefix());
+		prefix("nais.token.authorities.role-prefix", authorities.rolePrefix());
+		prefix("nais.token.authorities.scope-prefix", authorities.scopePrefix());
+		for (Map.Entry<String, String> alias : properties.groups().entrySet()) {
+			if (alias.getValue() == null || alias.getValue().isBlank()) {
+				throw new NaisTokenConfigurationException("nais.token.groups." + alias.getKey(),
+						"has no group object id", "Set it to the group's object id from Entra ID, or remove the alias");
+			}
+		}
+	}
+
+	private static void positive(String property, Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new NaisTokenConfigurationException(property, "must be a positive duration",
+					"Set it to a value such as 2s or 500ms");
+		}
+	}
+
+	private static void prefix(String property, String value) {
+		if (value == null || value.isBlank()) {
+			throw new NaisTokenConfigurationException(property, "is empty",
+					"Set a prefix (a claim value never becomes an authority without one)");
+		}
+	}
+
+}

@@ -1,0 +1,157 @@
+package dev.naistoken.introspection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNames;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+
+/**
+ * Remembers active tokens until {@code min(exp, now + maxTtl)}, keyed by the token's SHA-256; the
+ * endpoint keeps no cache and verifies every token again.
+ * <p>
+ * Only positive answers are kept: an inactive token, an unavailable endpoint and a misconfiguration
+ * are asked again next time. Concurrent first requests for one token make one call: the first caller
+ * asks, the others wait for its answer (or its failure). An entry is never served at or after its
+ * token's {@code exp}, whatever the TTL. Past {@code maxSize} entries, expired ones go first, then
+ * arbitrary ones, down to 90% of the bound.
+ */
+public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospector {
+
+	private final OpaqueTokenIntrospector delegate;
+
+	private final int maxSize;
+
+	private final long maxTtlMillis;
+
+	private final Clock clock;
+
+	private final ConcurrentHashMap<TokenHash, Entry> entries = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<TokenHash, CompletableFuture<OAuth2AuthenticatedPrincipal>> inFlight = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates a cache around an introspector.
+	 * @param delegate the introspector that asks the endpoint
+	 * @param maxSize the most entries kept
+	 * @param maxTtl the longest an entry lives, whatever the token's {@code exp}
+	 * @param clock the clock that decides expiry
+	 */
+	public CachingOpaqueTokenIntrospector(OpaqueTokenIntrospector delegate, int maxSize, Duration maxTtl,
+			Clock clock) {
+		this.delegate = delegate;
+		this.maxSize = maxSize;
+		this.maxTtlMillis = maxTtl.toMillis();
+		this.clock = clock;
+	}
+
+	@Override
+	public OAuth2AuthenticatedPrincipal introspect(String token) {
+		TokenHash key = TokenHash.of(token);
+		OAuth2AuthenticatedPrincipal cached = lookup(key);
+		if (cached != null) {
+			return cached;
+		}
+		CompletableFuture<OAuth2AuthenticatedPrincipal> flight = new CompletableFuture<>();
+		CompletableFuture<OAuth2AuthenticatedPrincipal> leader = this.inFlight.putIfAbsent(key, flight);
+		if (leader != null) {
+			return await(leader);
+		}
+		try {
+			// A flight that ended between the lookup and putIfAbsent has stored its answer by now.
+			OAuth2AuthenticatedPrincipal principal = lookup(key);
+			if (principal == null) {
+				principal = this.delegate.introspect(token);
+				store(key, principal);
+			}
+			flight.complete(principal);
+			return principal;
+		}
+		catch (RuntimeException | Error ex) {
+			flight.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.inFlight.remove(key, flight);
+		}
+	}
+
+	/** The number of entries held, expired ones included until they are swept. */
+	public int size() {
+		return this.entries.size();
+	}
+
+	private OAuth2AuthenticatedPrincipal lookup(TokenHash key) {
+		Entry entry = this.entries.get(key);
+		if (entry == null) {
+			return null;
+		}
+		if (entry.expiresAtMillis > this.clock.millis()) {
+			return entry.principal;
+		}
+		this.entries.remove(key, entry);
+		return null;
+	}
+
+	private void store(TokenHash key, OAuth2AuthenticatedPrincipal principal) {
+		Object exp = principal.getAttribute(OAuth2TokenIntrospectionClaimNames.EXP);
+		if (!(exp instanceof Instant expiresAt)) {
+			return;
+		}
+		long now = this.clock.millis();
+		long until = Math.min(expiresAt.toEpochMilli(), now + this.maxTtlMillis);
+		if (until <= now) {
+			return;
+		}
+		this.entries.put(key, new Entry(principal, until));
+		if (this.entries.size() > this.maxSize) {
+			evict(now);
+		}
+	}
+
+	private synchronized void evict(long now) {
+		int target = Math.max(1, this.maxSize - this.maxSize / 10);
+		if (this.entries.size() <= this.maxSize) {
+			return;
+		}
+		this.entries.values().removeIf((entry) -> entry.expiresAtMillis <= now);
+		Iterator<Map.Entry<TokenHash, Entry>> iterator = this.entries.entrySet().iterator();
+		while (this.entries.size() > target && iterator.hasNext()) {
+			iterator.next();
+			iterator.remove();
+		}
+	}
+
+	private static OAuth2AuthenticatedPrincipal await(CompletableFuture<OAuth2AuthenticatedPrincipal> leader) {
+		try {
+			return leader.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IntrospectionUnavailableException("interrupted while waiting for another request's introspection",
+					ex);
+		}
+		catch (ExecutionException | CompletionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (cause instanceof Error error) {
+				throw error;
+			}
+			throw new IntrospectionUnavailableException("introspection failed", cause);
+		}
+	}
+
+	private record Entry(OAuth2AuthenticatedPrincipal principal, long expiresAtMillis) {
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.naistoken.introspection;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.naistoken.authorities.NaisTokenPrincipal;
+
+/**
+ * What one answer of the endpoint means. Free of servlet and blocking types, so a reactive client can
+ * share it with the blocking one.
+ */
+public sealed interface IntrospectionResult {
+
+	/**
+	 * The endpoint vouched for the token.
+	 * @param principal its claims
+	 */
+	record Active(NaisTokenPrincipal principal) implements IntrospectionResult {
+	}
+
+	/**
+	 * The endpoint refused the token (expired, wrong audience, not a JWT...): a 401.
+	 * @param reason the endpoint's human-readable reason; not a stable API, never branch on it
+	 */
+	record Inactive(@Nullable String reason) implements IntrospectionResult {
+	}
+
+	/**
+	 * The endpoint could not say: a 503, never a 401.
+	 * @param cause what was wrong with the answer, free of token and claim values
+	 */
+	record Unavailable(String cause) implements IntrospectionResult {
+	}
+
+	/**
+	 * The application is set up wrong, so every token would be refused: a 500 and an ERROR line.
+	 * @param problem what is wrong and how to fix it
+	 */
+	record Misconfigured(String problem) implements IntrospectionResult {
+	}
+
+}
