@@ -3,8 +3,8 @@ package dev.naistoken.introspection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +21,13 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
  * Only positive answers are kept: an inactive token, an unavailable endpoint and a misconfiguration
  * are asked again next time. Concurrent first requests for one token make one call: the first caller
  * asks, the others wait for its answer (or its failure). An entry is never served at or after its
- * token's {@code exp}, whatever the TTL. Past {@code maxSize} entries, expired ones go first, then
- * arbitrary ones, down to 90% of the bound.
+ * token's {@code exp}, whatever the TTL. Past {@code maxSize} entries, expired ones go first, then the
+ * ones that expire soonest (they have the least left to give), down to 90% of the bound, so a sweep
+ * runs once per {@code maxSize / 10} new tokens.
+ * <p>
+ * Measured against Caffeine (see the benchmarks' README): the hit path costs the same, and this
+ * structure holds about 50 bytes less per token with no dependency; a cache of short-lived tokens
+ * whose entries expire by themselves gains nothing from Caffeine's frequency-based eviction.
  */
 public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospector {
 
@@ -34,6 +39,7 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 
 	private final Clock clock;
 
+	/** Each entry is its own key. */
 	private final ConcurrentHashMap<TokenHash, Entry> entries = new ConcurrentHashMap<>();
 
 	private final ConcurrentHashMap<TokenHash, CompletableFuture<OAuth2AuthenticatedPrincipal>> inFlight = new ConcurrentHashMap<>();
@@ -97,7 +103,8 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 		if (entry.expiresAtMillis > this.clock.millis()) {
 			return entry.principal;
 		}
-		this.entries.remove(key, entry);
+		// By identity: an entry equals any entry for the same token, and a fresh one may have replaced it.
+		this.entries.computeIfPresent(key, (hash, current) -> (current == entry) ? null : current);
 		return null;
 	}
 
@@ -111,7 +118,8 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 		if (until <= now) {
 			return;
 		}
-		this.entries.put(key, new Entry(principal, until));
+		Entry entry = new Entry(key, principal, until);
+		this.entries.put(entry, entry);
 		if (this.entries.size() > this.maxSize) {
 			evict(now);
 		}
@@ -123,10 +131,19 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 			return;
 		}
 		this.entries.values().removeIf((entry) -> entry.expiresAtMillis <= now);
-		Iterator<Map.Entry<TokenHash, Entry>> iterator = this.entries.entrySet().iterator();
-		while (this.entries.size() > target && iterator.hasNext()) {
-			iterator.next();
-			iterator.remove();
+		int excess = this.entries.size() - target;
+		if (excess <= 0) {
+			return;
+		}
+		long[] expiries = this.entries.values().stream().mapToLong((entry) -> entry.expiresAtMillis).toArray();
+		Arrays.sort(expiries);
+		long cutoff = expiries[Math.min(excess, expiries.length) - 1];
+		this.entries.values().removeIf((entry) -> entry.expiresAtMillis < cutoff);
+		Iterator<Entry> atCutoff = this.entries.values().iterator();
+		while (this.entries.size() > target && atCutoff.hasNext()) {
+			if (atCutoff.next().expiresAtMillis == cutoff) {
+				atCutoff.remove();
+			}
 		}
 	}
 
@@ -151,7 +168,19 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 		}
 	}
 
-	private record Entry(OAuth2AuthenticatedPrincipal principal, long expiresAtMillis) {
+	/** A cached principal, and its own key (saves an object per entry). */
+	private static final class Entry extends TokenHash {
+
+		final OAuth2AuthenticatedPrincipal principal;
+
+		final long expiresAtMillis;
+
+		Entry(TokenHash hash, OAuth2AuthenticatedPrincipal principal, long expiresAtMillis) {
+			super(hash);
+			this.principal = principal;
+			this.expiresAtMillis = expiresAtMillis;
+		}
+
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.naistoken.introspection;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
@@ -25,6 +24,8 @@ public final class IntrospectionResponseReader {
 	private static final String NOT_ENABLED_PREFIX = "identity provider '";
 
 	private static final String NOT_ENABLED_SUFFIX = "' is not enabled";
+
+	private final ClaimsCompactor compactor = new ClaimsCompactor();
 
 	private final JsonMapper mapper = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -75,7 +76,7 @@ public final class IntrospectionResponseReader {
 		return new IntrospectionResult.Inactive(reason);
 	}
 
-	private static IntrospectionResult active(Map<String, Object> claims) {
+	private IntrospectionResult active(Map<String, Object> claims) {
 		claims.remove("active");
 		if (!toInstant(claims, "exp") || claims.get("exp") == null) {
 			return new IntrospectionResult.Unavailable(
@@ -86,7 +87,7 @@ public final class IntrospectionResponseReader {
 					"the introspection endpoint's answer has an 'iat' or 'nbf' that is not a whole number");
 		}
 		claims.values().removeIf((value) -> value == null);
-		return new IntrospectionResult.Active(new NaisTokenPrincipal(Collections.unmodifiableMap(claims)));
+		return new IntrospectionResult.Active(new NaisTokenPrincipal(this.compactor.compact(claims)));
 	}
 
 	/** Turns a whole-number claim into an {@link Instant}; {@code false} when it is there but no whole number. */

@@ -7,11 +7,31 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * The SHA-256 of a token, as a cache key: the cache holds hashes, never tokens. Four longs make a
- * small key with a cheap {@code equals}.
+ * small key with a cheap {@code equals}. Not a record, so that a cache entry can be its own key (one
+ * object per entry instead of two; a full cache holds 100k of them).
  */
-record TokenHash(long a, long b, long c, long d) {
+class TokenHash {
 
 	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(TokenHash::newDigest);
+
+	private final long a;
+
+	private final long b;
+
+	private final long c;
+
+	private final long d;
+
+	TokenHash(TokenHash hash) {
+		this(hash.a, hash.b, hash.c, hash.d);
+	}
+
+	private TokenHash(long a, long b, long c, long d) {
+		this.a = a;
+		this.b = b;
+		this.c = c;
+		this.d = d;
+	}
 
 	static TokenHash of(String token) {
 		MessageDigest digest = SHA256.get();
@@ -28,8 +48,20 @@ record TokenHash(long a, long b, long c, long d) {
 		}
 	}
 
+	/** The digest's 32 bytes, big-endian, for tests that compare it with another SHA-256. */
+	final byte[] bytes() {
+		return ByteBuffer.allocate(32).putLong(this.a).putLong(this.b).putLong(this.c).putLong(this.d).array();
+	}
+
+	/** Equal when the digests are, whatever the subclass: a cache entry equals the hash it is found by. */
 	@Override
-	public int hashCode() {
+	public final boolean equals(Object other) {
+		return (other instanceof TokenHash that) && this.a == that.a && this.b == that.b && this.c == that.c
+				&& this.d == that.d;
+	}
+
+	@Override
+	public final int hashCode() {
 		return (int) this.a;
 	}
 

@@ -1,0 +1,353 @@
+package dev.naistoken.introspection;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
+import org.springframework.security.oauth2.server.resource.introspection.OAuth2IntrospectionException;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The cache in front of a real endpoint on loopback, with a clock the tests move: what is remembered,
+ * for how long, under which key, and how many calls concurrent requests make.
+ */
+class CachingOpaqueTokenIntrospectorTests {
+
+	private static final String PATH = "/api/v1/introspect";
+
+	private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjYWNoZWQifQ.c2lnbmF0dXJl";
+
+	private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+
+	private static final WireMockServer endpoint = new WireMockServer(
+			options().dynamicPort().bindAddress("127.0.0.1").containerThreads(20));
+
+	private final MovableClock clock = new MovableClock(NOW);
+
+	@BeforeAll
+	static void start() {
+		endpoint.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		endpoint.stop();
+	}
+
+	@BeforeEach
+	void reset() {
+		endpoint.resetAll();
+	}
+
+	@Test
+	void servesAnActiveTokenFromTheCacheUntilItsExpAndNeverAt() {
+		answer(okJson(active(NOW.plusSeconds(600))));
+		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofHours(1));
+		OAuth2AuthenticatedPrincipal first = cache.introspect(TOKEN);
+		this.clock.moveTo(NOW.plusSeconds(600).minusMillis(1));
+		assertThat(cache.introspect(TOKEN)).isSameAs(first);
+		assertThat(calls()).isEqualTo(1);
+		this.clock.moveTo(NOW.plusSeconds(600));
+		cache.introspect(TOKEN);
+		assertThat(calls()).isEqualTo(2);
+	}
+
+	@Test
+	void maxTtlEndsAnEntryBeforeALongerLivedTokensExp() {
+		answer(okJson(active(NOW.plus(Duration.ofHours(1)))));
+		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofMinutes(5));
+		cache.introspect(TOKEN);
+		this.clock.moveTo(NOW.plus(Duration.ofMinutes(5)).minusMillis(1));
+		cache.introspect(TOKEN);
+		assertThat(calls()).isEqualTo(1);
+		this.clock.moveTo(NOW.plus(Duration.ofMinutes(5)));
+		cache.introspect(TOKEN);
+		assertThat(calls()).isEqualTo(2);
+	}
+
+	@Test
+	void anAlreadyExpiredTokenIsNotRemembered() {
+		answer(okJson(active(NOW.minusSeconds(1))));
+		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofMinutes(5));
+		cache.introspect(TOKEN);
+		cache.introspect(TOKEN);
+		assertThat(calls()).isEqualTo(2);
+		assertThat(cache.size()).isZero();
+	}
+
+	@Test
+	void anInactiveTokenIsAskedAboutEveryTime() {
+		answer(okJson("{\"active\":false,\"error\":\"invalid token: ExpiredSignature\"}"));
+		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofMinutes(5));
+		for (int i = 0; i < 3; i++) {
+			assertThatExceptionOfType(BadOpaqueTokenException.class).isThrownBy(() -> cache.introspect(TOKEN));
+		}
+		assertThat(calls()).isEqualTo(3);
+		assertThat(cache.size()).isZero();
+	}
+
+	static List<ResponseDefinitionBuilder> failures() {
+		return List.of(aResponse().withStatus(503), aResponse().withStatus(200).withBody("<html>busy</html>"),
+				aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+				aResponse().withStatus(400).withBody("{\"error\":\"invalid_request\"}"),
+				okJson("{\"active\":false,\"error\":\"identity provider 'azuread' is not enabled\"}"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("failures")
+	void aFailureIsNotRememberedSoTheNextRequestAsksAgain(ResponseDefinitionBuilder failure) {
+		answer(failure);
+		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofMinutes(5));
+		assertThatExceptionOfType(OAuth2IntrospectionException.class).isThrownBy(() -> cache.introspect(TOKEN))
+			.isNotInstanceOf(BadOpaqueTokenException.class);
+		answer(okJson(active(NOW.plusSeconds(600))));
+		assertThat(cache.introspect(TOKEN).getAttributes()).containsEntry("sub", "cached-user");
+		assertThat(calls()).isEqualTo(2);
+	}
+
+	@Test
+	void holdsTheTokensSha256AndNeverTheToken() throws Exception {
+		answer(okJson(active(NOW.plusSeconds(600))));
+		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofMinutes(5));
+		cache.introspect(TOKEN);
+		byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(TOKEN.getBytes(StandardCharsets.UTF_8));
+		assertThat(entries(cache).keySet()).singleElement()
+			.satisfies((key) -> assertThat(((TokenHash) key).bytes()).isEqualTo(sha256));
+		List<Object> reachable = reachableFrom(entries(cache));
+		assertThat(reachable).isNotEmpty()
+			.noneMatch((object) -> object instanceof String text && text.contains(TOKEN.substring(20)))
+			.noneMatch((object) -> object instanceof byte[] bytes
+					&& new String(bytes, StandardCharsets.ISO_8859_1).contains(TOKEN.substring(20)))
+			.noneMatch((object) -> object instanceof char[] chars && new String(chars).contains(TOKEN.substring(20)));
+		assertThat(reachable).anyMatch("cached-user"::equals);
+	}
+
+	@Test
+	void neverHoldsMoreThanMaxSizeAndEvictsTheSoonestToExpire() {
+		AtomicInteger calls = new AtomicInteger();
+		IntrospectionResponseReader reader = new IntrospectionResponseReader();
+		// Token i expires i seconds after the first one: later tokens live longer.
+		OpaqueTokenIntrospector endpoint = (token) -> {
+			calls.incrementAndGet();
+			long i = Long.parseLong(token.substring("token-".length()));
+			String body = active(NOW.plusSeconds(60 + i));
+			IntrospectionResult result = reader.read(200, body.getBytes(StandardCharsets.UTF_8),
+					IdentityProvider.AZUREAD);
+			return ((IntrospectionResult.Active) result).principal();
+		};
+		CachingOpaqueTokenIntrospector cache = new CachingOpaqueTokenIntrospector(endpoint, 100, Duration.ofHours(1),
+				this.clock);
+		for (int i = 0; i < 1_000; i++) {
+			cache.introspect("token-" + i);
+			assertThat(cache.size()).isLessThanOrEqualTo(100);
+		}
+		assertThat(cache.size()).isGreaterThanOrEqualTo(90);
+		calls.set(0);
+		cache.introspect("token-999");
+		cache.introspect("token-950");
+		assertThat(calls).hasValue(0);
+		cache.introspect("token-0");
+		assertThat(calls).hasValue(1);
+	}
+
+	@Test
+	void aThousandConcurrentFirstRequestsForOneTokenMakeOneCall() throws Exception {
+		answer(okJson(active(NOW.plusSeconds(600))).withFixedDelay(1_000));
+		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofMinutes(5));
+		List<Future<Object>> answers = concurrently(1_000, () -> cache.introspect(TOKEN));
+		for (Future<Object> answer : answers) {
+			assertThat(answer.get()).isInstanceOfSatisfying(OAuth2AuthenticatedPrincipal.class,
+					(principal) -> assertThat(principal.getAttributes()).containsEntry("sub", "cached-user"));
+		}
+		assertThat(calls()).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentRequestsShareTheOneCallsFailureAndTheNextRequestAsksAgain() throws Exception {
+		answer(aResponse().withStatus(503).withFixedDelay(1_000));
+		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofMinutes(5));
+		List<Future<Object>> answers = concurrently(1_000, () -> {
+			try {
+				return cache.introspect(TOKEN);
+			}
+			catch (IntrospectionUnavailableException ex) {
+				return ex;
+			}
+		});
+		for (Future<Object> answer : answers) {
+			assertThat(answer.get()).isInstanceOf(IntrospectionUnavailableException.class);
+		}
+		assertThat(calls()).isEqualTo(1);
+		answer(okJson(active(NOW.plusSeconds(600))));
+		cache.introspect(TOKEN);
+		assertThat(calls()).isEqualTo(2);
+	}
+
+	/** Runs the task on that many threads at once: each thread is started and waiting before any begins. */
+	private static List<Future<Object>> concurrently(int threads, java.util.concurrent.Callable<Object> task)
+			throws InterruptedException {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			CountDownLatch ready = new CountDownLatch(threads);
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<Object>> answers = new ArrayList<>(threads);
+			for (int i = 0; i < threads; i++) {
+				answers.add(pool.submit(() -> {
+					ready.countDown();
+					go.await();
+					return task.call();
+				}));
+			}
+			assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
+			go.countDown();
+			pool.shutdown();
+			assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+			return answers;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private CachingOpaqueTokenIntrospector cache(int maxSize, Duration maxTtl) {
+		IntrospectionClient client = new IntrospectionClient(URI.create(endpoint.baseUrl() + PATH), RequestFormat.FORM,
+				Duration.ofSeconds(1), Duration.ofSeconds(5));
+		return new CachingOpaqueTokenIntrospector(new NaisOpaqueTokenIntrospector(client, IdentityProvider.AZUREAD, false),
+				maxSize, maxTtl, this.clock);
+	}
+
+	private static String active(Instant exp) {
+		return "{\"active\":true,\"sub\":\"cached-user\",\"iat\":" + NOW.minusSeconds(60).getEpochSecond() + ",\"exp\":"
+				+ exp.getEpochSecond() + ",\"groups\":[\"6a1f3c2e-0000-4000-8000-000000000001\"]}";
+	}
+
+	/** The newest stub wins; the request journal is kept, so calls() counts every call of a test. */
+	private static void answer(ResponseDefinitionBuilder response) {
+		endpoint.stubFor(post(urlEqualTo(PATH)).willReturn(response));
+	}
+
+	private static int calls() {
+		return endpoint.countRequestsMatching(postRequestedFor(urlEqualTo(PATH)).build()).getCount();
+	}
+
+	private static Map<?, ?> entries(CachingOpaqueTokenIntrospector cache) throws ReflectiveOperationException {
+		Field entries = CachingOpaqueTokenIntrospector.class.getDeclaredField("entries");
+		entries.setAccessible(true);
+		return (Map<?, ?>) entries.get(cache);
+	}
+
+	/**
+	 * Every object the cache's entries reach: the fields of our own and Spring's objects, the contents of
+	 * collections, maps and arrays, and the leaves (strings, numbers, instants).
+	 */
+	private static List<Object> reachableFrom(Object root) throws IllegalAccessException {
+		Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+		List<Object> pending = new ArrayList<>(List.of(root));
+		List<Object> reached = new ArrayList<>();
+		while (!pending.isEmpty()) {
+			Object object = pending.remove(pending.size() - 1);
+			if (object == null || !seen.add(object)) {
+				continue;
+			}
+			reached.add(object);
+			if (object instanceof Map<?, ?> map) {
+				map.forEach((key, value) -> {
+					pending.add(key);
+					pending.add(value);
+				});
+			}
+			else if (object instanceof Collection<?> collection) {
+				pending.addAll(collection);
+			}
+			else if (object.getClass().isArray() && !object.getClass().getComponentType().isPrimitive()) {
+				for (int i = 0; i < Array.getLength(object); i++) {
+					pending.add(Array.get(object, i));
+				}
+			}
+			if (object.getClass().getName().startsWith("java.")) {
+				continue;
+			}
+			for (Class<?> type = object.getClass(); type != null && !type.getName().startsWith("java."); type = type
+				.getSuperclass()) {
+				for (Field field : type.getDeclaredFields()) {
+					if (!Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive()) {
+						field.setAccessible(true);
+						pending.add(field.get(object));
+					}
+				}
+			}
+		}
+		return reached;
+	}
+
+	private static final class MovableClock extends Clock {
+
+		private volatile Instant now;
+
+		MovableClock(Instant now) {
+			this.now = now;
+		}
+
+		void moveTo(Instant instant) {
+			this.now = instant;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}
