@@ -1,0 +1,96 @@
+package dev.naistoken.benchmarks.load;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletResponse;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.web.FilterChainProxy;
+
+/**
+ * What Spring Security's filters cost, filter by filter: one authenticated {@code GET} through the
+ * {@link FilterChainProxy} of a chain variant, in process (no HTTP, no network noise), with a constant
+ * introspector. {@code none} is the mock request alone; {@code stock} Spring Boot's default
+ * resource-server chain; {@code starter} the starter's default chain; {@code starter-X} that chain
+ * without filter X.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class FilterChainBenchmark {
+
+	@Param({ "none", "stock", "starter", "starter-headers", "starter-anonymous", "starter-servlet-api",
+			"starter-failure-filter" })
+	public String chain;
+
+	private ConfigurableApplicationContext application;
+
+	private Filter filters;
+
+	private final FilterChain servlet = (request, response) -> ((HttpServletResponse) response).setStatus(200);
+
+	@Setup(Level.Trial)
+	public void start() throws Exception {
+		if (this.chain.equals("none")) {
+			this.filters = (request, response, next) -> next.doFilter(request, response);
+			return;
+		}
+		String setup = this.chain.equals("stock") ? "s" : "f";
+		String drop = this.chain.startsWith("starter-") ? this.chain.substring("starter-".length()) : "";
+		this.application = BenchApp.start(setup, drop.isEmpty() ? Map.of("server.port", "0")
+				: Map.of("server.port", "0", "bench.drop", drop));
+		FilterChainProxy proxy = this.application.getBean(FilterChainProxy.class);
+		this.filters = proxy;
+		System.out.println(this.chain + ": " + proxy.getFilterChains()
+			.get(0)
+			.getFilters()
+			.stream()
+			.map((filter) -> filter.getClass().getSimpleName())
+			.toList());
+		if (request() != 200) {
+			throw new IllegalStateException(this.chain + " did not let an authenticated request through");
+		}
+	}
+
+	@TearDown(Level.Trial)
+	public void stop() {
+		if (this.application != null) {
+			this.application.close();
+		}
+	}
+
+	@Benchmark
+	public int authenticatedRequest() throws Exception {
+		return request();
+	}
+
+	private int request() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/hello");
+		request.addHeader("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filters.doFilter(request, response, this.servlet);
+		return response.getStatus();
+	}
+
+}

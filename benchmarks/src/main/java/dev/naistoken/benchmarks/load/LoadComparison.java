@@ -1,0 +1,332 @@
+package dev.naistoken.benchmarks.load;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import dev.naistoken.test.FakeTexas;
+
+/**
+ * The end-to-end comparison: starts one {@link BenchApp} per setup, each in a JVM of its own on
+ * loopback, all against one lean fake endpoint ({@link FakeTexas}, which verifies each token's RS256
+ * signature as the real one does), and drives the same bounded wrk load through each, setups
+ * alternating round by round. Prints throughput and latency per setup and the ratios the project
+ * targets.
+ * <p>
+ * Arguments ({@code --name=value}): {@code rounds} (3), {@code seconds} per run (8), {@code connections}
+ * under load (16), {@code warmup} seconds per setup (8), {@code setups} (a,s,f,b,c,d,e), {@code heap}
+ * of each application (512m), {@code out} (target/load).
+ */
+public final class LoadComparison {
+
+	private static final Map<String, String> NAMES = new LinkedHashMap<>();
+
+	static {
+		NAMES.put("a", "no security");
+		NAMES.put("s", "Boot's stock resource-server chain, constant introspector");
+		NAMES.put("f", "starter's chain, constant introspector, Spring's conversion");
+		NAMES.put("b", "nais-token, cache on");
+		NAMES.put("c", "nais-token, cache off");
+		NAMES.put("d", "SpringOpaqueTokenIntrospector, same endpoint");
+		NAMES.put("e", "NimbusJwtDecoder, local RS256");
+	}
+
+	private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+
+	private static final Pattern PERCENTILE = Pattern.compile("\\s+(50|99)%\\s+([0-9.]+)(us|ms|s)\\b");
+
+	private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+
+	private static final Pattern SOCKET_ERRORS = Pattern.compile("Socket errors: (.*)");
+
+	private LoadComparison() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = new LinkedHashMap<>(Map.of("rounds", "3", "seconds", "8", "connections", "16",
+				"warmup", "8", "setups", "a,s,f,b,c,d,e", "heap", "512m", "out", "target/load"));
+		for (String arg : args) {
+			String option = arg.replaceFirst("^--", "");
+			options.put(option.substring(0, option.indexOf('=')), option.substring(option.indexOf('=') + 1));
+		}
+		int rounds = Integer.parseInt(options.get("rounds"));
+		int seconds = Integer.parseInt(options.get("seconds"));
+		int connections = Integer.parseInt(options.get("connections"));
+		int warmup = Integer.parseInt(options.get("warmup"));
+		List<String> setups = List.of(options.get("setups").split(","));
+		Path out = Path.of(options.get("out"));
+		Files.createDirectories(out);
+
+		KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+		Map<String, Process> apps = new LinkedHashMap<>();
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		Map<String, List<Run>> loaded = new LinkedHashMap<>();
+		Map<String, List<Run>> single = new LinkedHashMap<>();
+		Map<String, Long> endpointCalls = new LinkedHashMap<>();
+		try (FakeTexas texas = FakeTexas.start()) {
+			String opaque = texas.token()
+				.groups("6a1f3c2e-0000-4000-8000-000000000001", "6a1f3c2e-0000-4000-8000-000000000002",
+						"6a1f3c2e-0000-4000-8000-000000000003", "6a1f3c2e-0000-4000-8000-000000000004",
+						"6a1f3c2e-0000-4000-8000-000000000005")
+				.expiresIn(Duration.ofHours(2))
+				.issue();
+			String jwt = jwt(keys);
+			for (String setup : setups) {
+				int port = freePort();
+				ports.put(setup, port);
+				apps.put(setup, startApp(setup, port, texas.endpoint(), keys, options.get("heap"), out));
+			}
+			for (String setup : setups) {
+				String token = setup.equals("e") ? jwt : opaque;
+				awaitReady(setup, ports.get(setup), token, apps.get(setup));
+				System.out.printf("%s ready on port %d%n", setup, ports.get(setup));
+			}
+			for (String setup : setups) {
+				wrk(ports.get(setup), token(setup, opaque, jwt), connections, warmup);
+			}
+			for (int round = 0; round < rounds; round++) {
+				List<String> order = new ArrayList<>(setups);
+				if (round % 2 == 1) {
+					Collections.reverse(order);
+				}
+				for (String setup : order) {
+					long callsBefore = texas.calls();
+					Run run = wrk(ports.get(setup), token(setup, opaque, jwt), connections, seconds);
+					endpointCalls.merge(setup, texas.calls() - callsBefore, Long::sum);
+					loaded.computeIfAbsent(setup, (key) -> new ArrayList<>()).add(run);
+					Run one = wrk(ports.get(setup), token(setup, opaque, jwt), 1, Math.max(2, seconds / 2));
+					single.computeIfAbsent(setup, (key) -> new ArrayList<>()).add(one);
+					System.out.printf(Locale.ROOT, "round %d %s: %.0f req/s (p99 %.2f ms), 1 connection p99 %.3f ms%n",
+							round + 1, setup, run.rps, run.p99, one.p99);
+				}
+			}
+		}
+		finally {
+			for (Process app : apps.values()) {
+				app.destroy();
+			}
+			for (Process app : apps.values()) {
+				if (!app.waitFor(10, TimeUnit.SECONDS)) {
+					app.destroyForcibly();
+				}
+			}
+		}
+		String table = table(setups, loaded, single, endpointCalls, options);
+		System.out.println();
+		System.out.println(table);
+		Files.writeString(out.resolve("results.md"), table, StandardCharsets.UTF_8);
+	}
+
+	private static String token(String setup, String opaque, String jwt) {
+		return setup.equals("e") ? jwt : opaque;
+	}
+
+	/**
+	 * An Entra-shaped RS256 JWT for setup e.
+	 * @param keys the key pair setup e is given the public half of
+	 * @return the signed token
+	 * @throws Exception when signing fails
+	 */
+	public static String jwt(KeyPair keys) throws Exception {
+		Instant now = Instant.now();
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(FakeTexas.ISSUER)
+			.audience(FakeTexas.AUDIENCE)
+			.subject("Xj3nJfZr0000000000000000000000000000000000")
+			.issueTime(java.util.Date.from(now))
+			.notBeforeTime(java.util.Date.from(now))
+			.expirationTime(java.util.Date.from(now.plus(Duration.ofHours(2))))
+			.claim("azp", "3b1c0f2e-0000-4000-8000-00000000bbbb")
+			.claim("azp_name", "dev-gcp:team-a:frontend")
+			.claim("groups", List.of("6a1f3c2e-0000-4000-8000-000000000001", "6a1f3c2e-0000-4000-8000-000000000002",
+					"6a1f3c2e-0000-4000-8000-000000000003", "6a1f3c2e-0000-4000-8000-000000000004",
+					"6a1f3c2e-0000-4000-8000-000000000005"))
+			.claim("NAVident", "Z990001")
+			.claim("name", "Kari Nordmann")
+			.claim("oid", "0f7e3a9b-0000-4000-8000-00000000cccc")
+			.claim("preferred_username", "kari.nordmann@example.no")
+			.claim("scp", "defaultaccess")
+			.claim("tid", FakeTexas.TENANT_ID)
+			.claim("ver", "2.0")
+			.build();
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("bench").build(), claims);
+		jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+		return jwt.serialize();
+	}
+
+	private static Process startApp(String setup, int port, URI endpoint, KeyPair keys, String heap, Path out)
+			throws IOException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-cp",
+				System.getProperty("java.class.path"), BenchApp.class.getName(), setup, "--server.port=" + port,
+				"--nais.token.introspection.endpoint=" + endpoint, "--bench.texas-endpoint=" + endpoint,
+				"--bench.jwt.public-key=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
+				"--bench.jwt.issuer=" + FakeTexas.ISSUER, "--bench.jwt.audience=" + FakeTexas.AUDIENCE));
+		File log = out.resolve("app-" + setup + ".log").toFile();
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+	}
+
+	/** Waits (at most 90 s) until the setup answers 200 with a token and, if secured, 401 without one. */
+	private static void awaitReady(String setup, int port, String token, Process app) throws Exception {
+		HttpClient client = HttpClient.newHttpClient();
+		URI hello = URI.create("http://127.0.0.1:" + port + "/hello");
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+		while (System.nanoTime() < deadline && app.isAlive()) {
+			try {
+				HttpResponse<String> ok = client.send(
+						HttpRequest.newBuilder(hello).header("Authorization", "Bearer " + token).build(),
+						HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(hello).build(),
+						HttpResponse.BodyHandlers.ofString());
+				int expected = setup.equals("a") ? 200 : 401;
+				if (ok.statusCode() != 200 || anonymous.statusCode() != expected) {
+					throw new IllegalStateException("setup " + setup + " answers " + ok.statusCode()
+							+ " with a token and " + anonymous.statusCode() + " without one");
+				}
+				return;
+			}
+			catch (IOException ex) {
+				Thread.sleep(250);
+			}
+		}
+		throw new IllegalStateException("setup " + setup + " did not start; see its log");
+	}
+
+	/** One bounded wrk run against loopback. */
+	private static Run wrk(int port, String token, int connections, int seconds) throws Exception {
+		List<String> command = List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "5s",
+				"--latency", "-H", "Authorization: Bearer " + token, "http://127.0.0.1:" + port + "/hello");
+		Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+		if (!wrk.waitFor(seconds + 30L, TimeUnit.SECONDS)) {
+			wrk.destroyForcibly();
+			throw new IllegalStateException("wrk did not finish");
+		}
+		String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		Matcher rps = RPS.matcher(output);
+		if (wrk.exitValue() != 0 || !rps.find()) {
+			throw new IllegalStateException("wrk failed:\n" + output);
+		}
+		Matcher errors = NON_2XX.matcher(output);
+		Matcher socketErrors = SOCKET_ERRORS.matcher(output);
+		if (errors.find() || socketErrors.find()) {
+			throw new IllegalStateException("requests failed under load:\n" + output);
+		}
+		double p50 = 0;
+		double p99 = 0;
+		Matcher percentile = PERCENTILE.matcher(output);
+		while (percentile.find()) {
+			double value = Double.parseDouble(percentile.group(2));
+			double millis = switch (percentile.group(3)) {
+				case "us" -> value / 1000;
+				case "s" -> value * 1000;
+				default -> value;
+			};
+			if (percentile.group(1).equals("50")) {
+				p50 = millis;
+			}
+			else {
+				p99 = millis;
+			}
+		}
+		return new Run(Double.parseDouble(rps.group(1)), p50, p99);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static String table(List<String> setups, Map<String, List<Run>> loaded, Map<String, List<Run>> single,
+			Map<String, Long> endpointCalls, Map<String, String> options) {
+		Map<String, Run> load = new LinkedHashMap<>();
+		Map<String, Run> one = new LinkedHashMap<>();
+		setups.forEach((setup) -> load.put(setup, Run.median(loaded.get(setup))));
+		setups.forEach((setup) -> one.put(setup, Run.median(single.get(setup))));
+		StringBuilder table = new StringBuilder();
+		table.append(String.format(Locale.ROOT, "%s, %d cores, Java %s, %s. Median of %s rounds; %s s per run, "
+				+ "wrk -t1 -c%s (and -c1 for the unloaded latency), setups alternating.%n%n", LocalDate.now(),
+				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+				System.getProperty("os.arch"), options.get("rounds"), options.get("seconds"),
+				options.get("connections")));
+		table.append(String.format(Locale.ROOT, "| setup | | req/s | p50 ms | p99 ms | 1 conn: p50 ms | p99 ms | endpoint calls |%n"));
+		table.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+		for (String setup : setups) {
+			Run run = load.get(setup);
+			Run unloaded = one.get(setup);
+			table.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %.3f | %.3f | %d |%n", setup,
+					NAMES.get(setup), run.rps, run.p50, run.p99, unloaded.p50, unloaded.p99,
+					endpointCalls.getOrDefault(setup, 0L)));
+		}
+		table.append("\n| ratio | measured | target |\n|---|---:|---|\n");
+		ratio(table, load, "b", "f", 0.95);
+		ratio(table, load, "b", "e", 1.0);
+		ratio(table, load, "b", "a", 0.70);
+		ratio(table, load, "c", "d", 1.0);
+		ratio(table, load, "f", "s", Double.NaN);
+		if (one.containsKey("c") && one.containsKey("a")) {
+			double added = one.get("c").p99 - one.get("a").p99;
+			table.append(String.format(Locale.ROOT, "| p99 c − a, 1 connection | %.3f ms | ≤ 1 ms: %s |%n", added,
+					(added <= 1.0) ? "met" : "NOT met"));
+		}
+		if (load.containsKey("c") && load.containsKey("a")) {
+			table.append(String.format(Locale.ROOT, "| p99 c − a, under load (-c%s) | %.3f ms | (queueing included) |%n",
+					options.get("connections"), load.get("c").p99 - load.get("a").p99));
+		}
+		return table.toString();
+	}
+
+	private static void ratio(StringBuilder table, Map<String, Run> load, String over, String under, double target) {
+		if (!load.containsKey(over) || !load.containsKey(under)) {
+			return;
+		}
+		double ratio = load.get(over).rps / load.get(under).rps;
+		String verdict = Double.isNaN(target) ? "(information)"
+				: String.format(Locale.ROOT, "≥ %.2f: %s", target, (ratio >= target) ? "met" : "NOT met");
+		table.append(String.format(Locale.ROOT, "| %s/%s throughput | %.3f | %s |%n", over, under, ratio, verdict));
+	}
+
+	record Run(double rps, double p50, double p99) {
+
+		static Run median(List<Run> runs) {
+			return new Run(median(runs.stream().mapToDouble(Run::rps).sorted().toArray()),
+					median(runs.stream().mapToDouble(Run::p50).sorted().toArray()),
+					median(runs.stream().mapToDouble(Run::p99).sorted().toArray()));
+		}
+
+		private static double median(double[] sorted) {
+			int middle = sorted.length / 2;
+			return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+		}
+
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.naistoken.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.naistoken.benchmarks.load.BenchApp;
+import dev.naistoken.benchmarks.load.LoadComparison;
+import dev.naistoken.introspection.CacheHitBenchmark;
+import dev.naistoken.introspection.TokenHashBenchmark;
+import dev.naistoken.benchmarks.micro.ResponseMappingBenchmark;
+import dev.naistoken.test.FakeTexas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What {@code ./mvnw verify} checks of the benchmarks, in seconds: every setup of the load comparison
+ * starts and answers as it should, and each micro-benchmark runs once. The measurements themselves are
+ * {@code benchmarks/run.sh}'s.
+ */
+class BenchmarksSmokeTests {
+
+	private static FakeTexas texas;
+
+	private static String token;
+
+	@BeforeAll
+	static void startEndpoint() {
+		texas = FakeTexas.start();
+		token = texas.token().groups("6a1f3c2e-0000-4000-8000-000000000001").issue();
+	}
+
+	@AfterAll
+	static void stopEndpoint() {
+		texas.close();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a", "s", "f", "b", "c", "d" })
+	void everyIntrospectionSetupStartsAndLetsOnlyAValidTokenThrough(String setup) throws Exception {
+		try (ConfigurableApplicationContext app = BenchApp.start(setup,
+				Map.of("server.port", "0", "nais.token.introspection.endpoint", texas.endpoint().toString(),
+						"bench.texas-endpoint", texas.endpoint().toString()))) {
+			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			assertThat(get(port, token)).isEqualTo(200);
+			assertThat(get(port, null)).isEqualTo(setup.equals("a") ? 200 : 401);
+		}
+	}
+
+	@Test
+	void theLocalJwtSetupStartsAndLetsOnlyAValidTokenThrough() throws Exception {
+		KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+		try (ConfigurableApplicationContext app = BenchApp.start("e",
+				Map.of("server.port", "0", "bench.jwt.public-key",
+						Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()), "bench.jwt.issuer",
+						FakeTexas.ISSUER, "bench.jwt.audience", FakeTexas.AUDIENCE))) {
+			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			assertThat(get(port, LoadComparison.jwt(keys))).isEqualTo(200);
+			assertThat(get(port, token)).isEqualTo(401);
+		}
+	}
+
+	@Test
+	void microBenchmarksRunOnce() {
+		assertThat(new TokenHashBenchmark().sha256Key()).isNotNull();
+		ResponseMappingBenchmark mapping = new ResponseMappingBenchmark();
+		assertThat(mapping.parseAnswer()).isNotNull();
+		assertThat(mapping.mapAuthorities().authorities()).isNotEmpty();
+		assertThat(mapping.convertToAuthentication().isAuthenticated()).isTrue();
+		for (String cache : new String[] { "own", "caffeine" }) {
+			CacheHitBenchmark hit = new CacheHitBenchmark();
+			hit.cache = cache;
+			hit.fill();
+			assertThat(hit.hit(new CacheHitBenchmark.Cursor())).isNotNull();
+		}
+		assertThat(CacheMemory.retained("own", true, 1_000)).isPositive();
+	}
+
+	private static int get(int port, String bearer) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello"));
+		if (bearer != null) {
+			request.header("Authorization", "Bearer " + bearer);
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+}
