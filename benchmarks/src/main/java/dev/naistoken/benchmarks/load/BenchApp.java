@@ -246,6 +246,9 @@ public class BenchApp {
 					if (drop.contains("servlet-api")) {
 						http.servletApi(AbstractHttpConfigurer::disable);
 					}
+					if (drop.contains("session-management")) {
+						http.sessionManagement((sessions) -> sessions.requireExplicitAuthenticationStrategy(true));
+					}
 				}
 				catch (Exception ex) {
 					throw new IllegalStateException(ex);

@@ -1,29 +1,24 @@
 package dev.naistoken.benchmarks.load;
 
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletResponse;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.web.FilterChainProxy;
+
+import dev.naistoken.benchmarks.JmhDefaults;
 
 /**
  * What Spring Security's filters cost, filter by filter: one authenticated {@code GET} through the
@@ -32,16 +27,11 @@ import org.springframework.security.web.FilterChainProxy;
  * resource-server chain; {@code starter} the starter's default chain; {@code starter-X} that chain
  * without filter X.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 @State(Scope.Benchmark)
-public class FilterChainBenchmark {
+public class FilterChainBenchmark extends JmhDefaults {
 
 	@Param({ "none", "stock", "starter", "starter-headers", "starter-anonymous", "starter-servlet-api",
-			"starter-failure-filter" })
+			"starter-session-management", "starter-failure-filter" })
 	public String chain;
 
 	private ConfigurableApplicationContext application;

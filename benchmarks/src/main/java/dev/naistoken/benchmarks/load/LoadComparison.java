@@ -42,7 +42,7 @@ import dev.naistoken.test.FakeTexas;
  * alternating round by round. Prints throughput and latency per setup and the ratios the project
  * targets.
  * <p>
- * Arguments ({@code --name=value}): {@code rounds} (3), {@code seconds} per run (8), {@code connections}
+ * Arguments ({@code --name=value}): {@code rounds} (4), {@code seconds} per run (8), {@code connections}
  * under load (16), {@code warmup} seconds per setup (8), {@code setups} (a,s,f,b,c,d,e), {@code heap}
  * of each application (512m), {@code out} (target/load).
  */
@@ -64,15 +64,20 @@ public final class LoadComparison {
 
 	private static final Pattern PERCENTILE = Pattern.compile("\\s+(50|99)%\\s+([0-9.]+)(us|ms|s)\\b");
 
+	private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
+
 	private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
 	private static final Pattern SOCKET_ERRORS = Pattern.compile("Socket errors: (.*)");
+
+	/** USER_HZ: 100 on every Linux this runs on. */
+	private static final long CLOCK_TICKS = 100;
 
 	private LoadComparison() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new LinkedHashMap<>(Map.of("rounds", "3", "seconds", "8", "connections", "16",
+		Map<String, String> options = new LinkedHashMap<>(Map.of("rounds", "4", "seconds", "8", "connections", "16",
 				"warmup", "8", "setups", "a,s,f,b,c,d,e", "heap", "512m", "out", "target/load"));
 		for (String arg : args) {
 			String option = arg.replaceFirst("^--", "");
@@ -86,6 +91,7 @@ public final class LoadComparison {
 		Path out = Path.of(options.get("out"));
 		Files.createDirectories(out);
 
+		options.put("load before", loadAverage());
 		KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
 		Map<String, Process> apps = new LinkedHashMap<>();
 		Map<String, Integer> ports = new LinkedHashMap<>();
@@ -111,7 +117,7 @@ public final class LoadComparison {
 				System.out.printf("%s ready on port %d%n", setup, ports.get(setup));
 			}
 			for (String setup : setups) {
-				wrk(ports.get(setup), token(setup, opaque, jwt), connections, warmup);
+				wrk(apps.get(setup), ports.get(setup), token(setup, opaque, jwt), connections, warmup);
 			}
 			for (int round = 0; round < rounds; round++) {
 				List<String> order = new ArrayList<>(setups);
@@ -120,13 +126,15 @@ public final class LoadComparison {
 				}
 				for (String setup : order) {
 					long callsBefore = texas.calls();
-					Run run = wrk(ports.get(setup), token(setup, opaque, jwt), connections, seconds);
+					Run run = wrk(apps.get(setup), ports.get(setup), token(setup, opaque, jwt), connections, seconds);
 					endpointCalls.merge(setup, texas.calls() - callsBefore, Long::sum);
 					loaded.computeIfAbsent(setup, (key) -> new ArrayList<>()).add(run);
-					Run one = wrk(ports.get(setup), token(setup, opaque, jwt), 1, Math.max(2, seconds / 2));
+					Run one = wrk(apps.get(setup), ports.get(setup), token(setup, opaque, jwt), 1,
+							Math.max(2, seconds / 2));
 					single.computeIfAbsent(setup, (key) -> new ArrayList<>()).add(one);
-					System.out.printf(Locale.ROOT, "round %d %s: %.0f req/s (p99 %.2f ms), 1 connection p99 %.3f ms%n",
-							round + 1, setup, run.rps, run.p99, one.p99);
+					System.out.printf(Locale.ROOT,
+							"round %d %s: %.0f req/s (p99 %.2f ms), app CPU %.1f µs/request, 1 connection p99 %.3f ms%n",
+							round + 1, setup, run.rps, run.p99, run.appCpuPerRequest(), one.p99);
 				}
 			}
 		}
@@ -140,6 +148,7 @@ public final class LoadComparison {
 				}
 			}
 		}
+		options.put("load after", loadAverage());
 		String table = table(setups, loaded, single, endpointCalls, options);
 		System.out.println();
 		System.out.println(table);
@@ -185,7 +194,7 @@ public final class LoadComparison {
 	private static Process startApp(String setup, int port, URI endpoint, KeyPair keys, String heap, Path out)
 			throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-cp",
+		List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch", "-cp",
 				System.getProperty("java.class.path"), BenchApp.class.getName(), setup, "--server.port=" + port,
 				"--nais.token.introspection.endpoint=" + endpoint, "--bench.texas-endpoint=" + endpoint,
 				"--bench.jwt.public-key=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
@@ -221,7 +230,9 @@ public final class LoadComparison {
 	}
 
 	/** One bounded wrk run against loopback. */
-	private static Run wrk(int port, String token, int connections, int seconds) throws Exception {
+	private static Run wrk(Process app, int port, String token, int connections, int seconds) throws Exception {
+		long appBefore = cpuMicros(app.pid());
+		long endpointBefore = cpuMicros(ProcessHandle.current().pid());
 		List<String> command = List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "5s",
 				"--latency", "-H", "Authorization: Bearer " + token, "http://127.0.0.1:" + port + "/hello");
 		Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -229,9 +240,12 @@ public final class LoadComparison {
 			wrk.destroyForcibly();
 			throw new IllegalStateException("wrk did not finish");
 		}
+		long appCpu = cpuMicros(app.pid()) - appBefore;
+		long endpointCpu = cpuMicros(ProcessHandle.current().pid()) - endpointBefore;
 		String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		Matcher requests = REQUESTS.matcher(output);
 		Matcher rps = RPS.matcher(output);
-		if (wrk.exitValue() != 0 || !rps.find()) {
+		if (wrk.exitValue() != 0 || !rps.find() || !requests.find()) {
 			throw new IllegalStateException("wrk failed:\n" + output);
 		}
 		Matcher errors = NON_2XX.matcher(output);
@@ -256,7 +270,25 @@ public final class LoadComparison {
 				p99 = millis;
 			}
 		}
-		return new Run(Double.parseDouble(rps.group(1)), p50, p99);
+		return new Run(Double.parseDouble(rps.group(1)), p50, p99, Long.parseLong(requests.group(1)), appCpu,
+				endpointCpu);
+	}
+
+	/**
+	 * User + system CPU time of a process so far, from {@code /proc/<pid>/stat} (Linux): a figure the
+	 * other processes on a shared machine do not distort as they distort throughput.
+	 */
+	private static long cpuMicros(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		return ticks * 1_000_000L / CLOCK_TICKS;
+	}
+
+	/** The machine's load average: other processes on a shared machine take CPU from the runs. */
+	private static String loadAverage() throws IOException {
+		String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+		return fields[0] + " " + fields[1] + " " + fields[2];
 	}
 
 	private static int freePort() throws IOException {
@@ -273,20 +305,22 @@ public final class LoadComparison {
 		setups.forEach((setup) -> one.put(setup, Run.median(single.get(setup))));
 		StringBuilder table = new StringBuilder();
 		table.append(String.format(Locale.ROOT, "%s, %d cores, Java %s, %s. Median of %s rounds; %s s per run, "
-				+ "wrk -t1 -c%s (and -c1 for the unloaded latency), setups alternating.%n%n", LocalDate.now(),
-				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-				System.getProperty("os.arch"), options.get("rounds"), options.get("seconds"),
-				options.get("connections")));
-		table.append(String.format(Locale.ROOT, "| setup | | req/s | p50 ms | p99 ms | 1 conn: p50 ms | p99 ms | endpoint calls |%n"));
-		table.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+				+ "wrk -t1 -c%s (and -c1 for the unloaded latency), setups alternating. Load average (1, 5, 15 min) "
+				+ "before: %s, after: %s.%n%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+				System.getProperty("java.version"), System.getProperty("os.arch"), options.get("rounds"),
+				options.get("seconds"), options.get("connections"), options.get("load before"),
+				options.get("load after")));
+		table.append(String.format(Locale.ROOT, "| setup | | req/s | p50 ms | p99 ms | 1 conn: p50 ms | p99 ms "
+				+ "| app CPU µs/req | endpoint CPU µs/req | endpoint calls |%n"));
+		table.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (String setup : setups) {
 			Run run = load.get(setup);
 			Run unloaded = one.get(setup);
-			table.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %.3f | %.3f | %d |%n", setup,
-					NAMES.get(setup), run.rps, run.p50, run.p99, unloaded.p50, unloaded.p99,
-					endpointCalls.getOrDefault(setup, 0L)));
+			table.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %.3f | %.3f | %.1f | %.1f | %d |%n",
+					setup, NAMES.get(setup), run.rps, run.p50, run.p99, unloaded.p50, unloaded.p99, run.appCpu,
+					run.endpointCpu, endpointCalls.getOrDefault(setup, 0L)));
 		}
-		table.append("\n| ratio | measured | target |\n|---|---:|---|\n");
+		table.append("\n| ratio | throughput | app CPU per request, inverted | target |\n|---|---:|---:|---|\n");
 		ratio(table, load, "b", "f", 0.95);
 		ratio(table, load, "b", "e", 1.0);
 		ratio(table, load, "b", "a", 0.70);
@@ -294,11 +328,11 @@ public final class LoadComparison {
 		ratio(table, load, "f", "s", Double.NaN);
 		if (one.containsKey("c") && one.containsKey("a")) {
 			double added = one.get("c").p99 - one.get("a").p99;
-			table.append(String.format(Locale.ROOT, "| p99 c − a, 1 connection | %.3f ms | ≤ 1 ms: %s |%n", added,
+			table.append(String.format(Locale.ROOT, "| p99 c − a, 1 connection | %.3f ms | | ≤ 1 ms: %s |%n", added,
 					(added <= 1.0) ? "met" : "NOT met"));
 		}
 		if (load.containsKey("c") && load.containsKey("a")) {
-			table.append(String.format(Locale.ROOT, "| p99 c − a, under load (-c%s) | %.3f ms | (queueing included) |%n",
+			table.append(String.format(Locale.ROOT, "| p99 c − a, under load (-c%s) | %.3f ms | | (queueing included) |%n",
 					options.get("connections"), load.get("c").p99 - load.get("a").p99));
 		}
 		return table.toString();
@@ -309,17 +343,37 @@ public final class LoadComparison {
 			return;
 		}
 		double ratio = load.get(over).rps / load.get(under).rps;
+		double cpuRatio = load.get(under).appCpu / load.get(over).appCpu;
 		String verdict = Double.isNaN(target) ? "(information)"
 				: String.format(Locale.ROOT, "≥ %.2f: %s", target, (ratio >= target) ? "met" : "NOT met");
-		table.append(String.format(Locale.ROOT, "| %s/%s throughput | %.3f | %s |%n", over, under, ratio, verdict));
+		table.append(String.format(Locale.ROOT, "| %s/%s | %.3f | %.3f | %s |%n", over, under, ratio, cpuRatio, verdict));
 	}
 
-	record Run(double rps, double p50, double p99) {
+	/**
+	 * One wrk run.
+	 * @param rps requests per second
+	 * @param p50 median latency, ms
+	 * @param p99 99th percentile latency, ms
+	 * @param requests requests completed
+	 * @param appCpu CPU time the application's process used during the run, µs
+	 * @param endpointCpu CPU time this process (the fake endpoint) used during the run, µs
+	 */
+	record Run(double rps, double p50, double p99, long requests, double appCpu, double endpointCpu) {
+
+		double appCpuPerRequest() {
+			return this.appCpu / this.requests;
+		}
+
+		double endpointCpuPerRequest() {
+			return this.endpointCpu / this.requests;
+		}
 
 		static Run median(List<Run> runs) {
 			return new Run(median(runs.stream().mapToDouble(Run::rps).sorted().toArray()),
 					median(runs.stream().mapToDouble(Run::p50).sorted().toArray()),
-					median(runs.stream().mapToDouble(Run::p99).sorted().toArray()));
+					median(runs.stream().mapToDouble(Run::p99).sorted().toArray()), 1,
+					median(runs.stream().mapToDouble(Run::appCpuPerRequest).sorted().toArray()),
+					median(runs.stream().mapToDouble(Run::endpointCpuPerRequest).sorted().toArray()));
 		}
 
 		private static double median(double[] sorted) {

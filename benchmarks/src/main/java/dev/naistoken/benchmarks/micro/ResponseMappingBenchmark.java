@@ -2,17 +2,10 @@ package dev.naistoken.benchmarks.micro;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.security.core.Authentication;
 
@@ -24,17 +17,14 @@ import dev.naistoken.introspection.IdentityProvider;
 import dev.naistoken.introspection.IntrospectionResponseReader;
 import dev.naistoken.introspection.IntrospectionResult;
 
+import dev.naistoken.benchmarks.JmhDefaults;
+
 /**
  * What the starter does with an answer: parse it (only on a cache miss) and map claims to authorities
  * (on every request, hit or miss).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 @State(Scope.Benchmark)
-public class ResponseMappingBenchmark {
+public class ResponseMappingBenchmark extends JmhDefaults {
 
 	private final byte[] answer = EntraClaims.userToken(1, Instant.now().getEpochSecond(), false);
 
