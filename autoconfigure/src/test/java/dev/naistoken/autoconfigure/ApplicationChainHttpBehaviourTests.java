@@ -2,8 +2,6 @@ package dev.naistoken.autoconfigure;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,8 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static dev.naistoken.autoconfigure.HttpResponses.getWithToken;
 import static dev.naistoken.autoconfigure.HttpResponses.wwwAuthenticate;
@@ -29,27 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "nais.token.groups.admins=" + TestApi.ADMINS_GROUP_ID,
 				"nais.token.introspection.cache.enabled=false" })
-class ApplicationChainHttpBehaviourTests {
+class ApplicationChainHttpBehaviourTests extends StubbedEndpointTests {
 
-	private static final IntrospectionEndpointStub endpoint = new IntrospectionEndpointStub();
 
 	@LocalServerPort
 	private int port;
-
-	@DynamicPropertySource
-	static void endpointProperties(DynamicPropertyRegistry registry) {
-		endpoint.register(registry);
-	}
-
-	@AfterAll
-	static void stop() {
-		endpoint.server().stop();
-	}
-
-	@BeforeEach
-	void reset() {
-		endpoint.reset();
-	}
 
 	@Test
 	void aliasesApplyInTheApplicationsChain() {

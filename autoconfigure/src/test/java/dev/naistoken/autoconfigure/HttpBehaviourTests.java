@@ -2,15 +2,11 @@ package dev.naistoken.autoconfigure;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -26,27 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = TestApi.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "nais.token.groups.admins=" + TestApi.ADMINS_GROUP_ID,
 				"nais.token.introspection.cache.enabled=false" })
-class HttpBehaviourTests {
+class HttpBehaviourTests extends StubbedEndpointTests {
 
-	private static final IntrospectionEndpointStub endpoint = new IntrospectionEndpointStub();
 
 	@LocalServerPort
 	private int port;
-
-	@DynamicPropertySource
-	static void endpointProperties(DynamicPropertyRegistry registry) {
-		endpoint.register(registry);
-	}
-
-	@AfterAll
-	static void stop() {
-		endpoint.server().stop();
-	}
-
-	@BeforeEach
-	void reset() {
-		endpoint.reset();
-	}
 
 	@Test
 	void noBearerTokenIs401Bearer() {

@@ -2,7 +2,6 @@ package dev.naistoken.autoconfigure;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,8 +11,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static dev.naistoken.autoconfigure.HttpResponses.getWithToken;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,29 +30,18 @@ class NoTokenInLogsTests {
 			"6a1f3c2e-0000-4000-8000-000000000001", "6a1f3c2e-0000-4000-8000-000000000002",
 			"0f7e3a9b-0000-4000-8000-00000000cccc", "Xj3nJfZr0000000000000000000000000000000000", "cases.read");
 
-	private static final IntrospectionEndpointStub endpoint = new IntrospectionEndpointStub();
-
-	@DynamicPropertySource
-	static void endpointProperties(DynamicPropertyRegistry registry) {
-		endpoint.register(registry);
-	}
-
-	@AfterAll
-	static void stop() {
-		endpoint.server().stop();
-	}
 
 	static void assertNoTokenOrClaimInLogs(int port, CapturedOutput output) {
 		for (String caseName : List.of("active user token (on-behalf-of)", "expired token", "server error",
 				"identity provider not enabled")) {
-			endpoint.reset();
-			endpoint.answer(TOKEN, caseName);
+			StubbedEndpointTests.endpoint.reset();
+			StubbedEndpointTests.endpoint.answer(TOKEN, caseName);
 			getWithToken(port, "/api/hello", TOKEN);
 			getWithToken(port, "/api/admin", TOKEN);
 		}
 		assertThat(output.getAll()).as("the active token was authorized").contains("Set SecurityContextHolder to NaisTokenAuthentication");
-		endpoint.reset();
-		endpoint.resetConnections();
+		StubbedEndpointTests.endpoint.reset();
+		StubbedEndpointTests.endpoint.resetConnections();
 		getWithToken(port, "/api/hello", TOKEN);
 		assertThat(output.getAll()).as("TRACE output").contains("BearerTokenAuthenticationFilter");
 		assertThat(output.getAll()).doesNotContain(TOKEN);
@@ -74,7 +60,7 @@ class NoTokenInLogsTests {
 					"nais.token.introspection.request-format=form", "logging.level.dev.naistoken=TRACE",
 					"logging.level.org.springframework.security=TRACE", "logging.level.org.springframework.web=TRACE",
 					"logging.level.org.springframework.http=TRACE" })
-	class FormRequests {
+	class FormRequests extends StubbedEndpointTests {
 
 		@LocalServerPort
 		private int port;
@@ -93,7 +79,7 @@ class NoTokenInLogsTests {
 					"nais.token.introspection.request-format=json", "logging.level.dev.naistoken=TRACE",
 					"logging.level.org.springframework.security=TRACE", "logging.level.org.springframework.web=TRACE",
 					"logging.level.org.springframework.http=TRACE" })
-	class JsonRequests {
+	class JsonRequests extends StubbedEndpointTests {
 
 		@LocalServerPort
 		private int port;
