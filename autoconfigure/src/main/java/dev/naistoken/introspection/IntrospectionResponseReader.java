@@ -69,7 +69,7 @@ public final class IntrospectionResponseReader {
 		if (reason != null && reason.startsWith(NOT_ENABLED_PREFIX) && reason.endsWith(NOT_ENABLED_SUFFIX)) {
 			return new IntrospectionResult.Misconfigured("the introspection endpoint says identity provider '"
 					+ provider.wireValue() + "' is not enabled for this application, so it refuses every token. "
-					+ "Enable it in the NAIS manifest (for Entra ID: spec.azure.application.enabled: true), or set "
+					+ "Enable it in the NAIS manifest (" + provider.manifestField() + ": true), or set "
 					+ "nais.token.introspection.identity-provider to a provider the application has enabled");
 		}
 		return new IntrospectionResult.Inactive(reason);
