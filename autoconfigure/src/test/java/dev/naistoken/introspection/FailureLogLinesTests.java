@@ -1,14 +1,10 @@
 package dev.naistoken.introspection;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,6 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
+
+import dev.naistoken.StubEndpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -29,18 +27,19 @@ class FailureLogLinesTests {
 
 	private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.secret-payload.signature";
 
-	private HttpServer server;
+	private final StubEndpoint endpoint = new StubEndpoint();
+
+	FailureLogLinesTests() throws IOException {
+	}
 
 	@AfterEach
 	void stop() {
-		if (this.server != null) {
-			this.server.stop(0);
-		}
+		this.endpoint.close();
 	}
 
 	@Test
 	void deadEndpointUnderLoadWritesOneWarning(CapturedOutput output) throws IOException {
-		NaisOpaqueTokenIntrospector introspector = introspector(closedPort(), IdentityProvider.AZUREAD);
+		NaisOpaqueTokenIntrospector introspector = introspector(StubEndpoint.deadUrl(), IdentityProvider.AZUREAD);
 		for (int i = 0; i < 200; i++) {
 			assertThatExceptionOfType(IntrospectionUnavailableException.class)
 				.isThrownBy(() -> introspector.introspect(TOKEN));
@@ -54,8 +53,8 @@ class FailureLogLinesTests {
 
 	@Test
 	void providerNotEnabledWritesOneErrorNamingTheManifestField(CapturedOutput output) throws IOException {
-		int port = serve(200, "{\"active\":false,\"error\":\"identity provider 'tokenx' is not enabled\"}");
-		NaisOpaqueTokenIntrospector introspector = introspector(port, IdentityProvider.TOKENX);
+		this.endpoint.answer(TOKEN, 200, "{\"active\":false,\"error\":\"identity provider 'tokenx' is not enabled\"}");
+		NaisOpaqueTokenIntrospector introspector = introspector(this.endpoint.url(), IdentityProvider.TOKENX);
 		for (int i = 0; i < 50; i++) {
 			assertThatExceptionOfType(IntrospectionMisconfiguredException.class)
 				.isThrownBy(() -> introspector.introspect(TOKEN));
@@ -70,9 +69,9 @@ class FailureLogLinesTests {
 
 	@Test
 	void eachCauseGetsItsOwnLine(CapturedOutput output) throws IOException {
-		int port = serve(502, "bad gateway");
-		NaisOpaqueTokenIntrospector answering502 = introspector(port, IdentityProvider.AZUREAD);
-		NaisOpaqueTokenIntrospector refused = introspector(closedPort(), IdentityProvider.AZUREAD);
+		this.endpoint.answer(TOKEN, 502, "bad gateway");
+		NaisOpaqueTokenIntrospector answering502 = introspector(this.endpoint.url(), IdentityProvider.AZUREAD);
+		NaisOpaqueTokenIntrospector refused = introspector(StubEndpoint.deadUrl(), IdentityProvider.AZUREAD);
 		for (int i = 0; i < 20; i++) {
 			assertThatExceptionOfType(IntrospectionUnavailableException.class)
 				.isThrownBy(() -> answering502.introspect(TOKEN));
@@ -86,37 +85,17 @@ class FailureLogLinesTests {
 
 	@Test
 	void inactiveTokensStayOutOfTheWarnLog(CapturedOutput output) throws IOException {
-		int port = serve(200, "{\"active\":false,\"error\":\"invalid token: ExpiredSignature\"}");
-		NaisOpaqueTokenIntrospector introspector = introspector(port, IdentityProvider.AZUREAD);
+		this.endpoint.answer(TOKEN, 200, "{\"active\":false,\"error\":\"invalid token: ExpiredSignature\"}");
+		NaisOpaqueTokenIntrospector introspector = introspector(this.endpoint.url(), IdentityProvider.AZUREAD);
 		assertThatExceptionOfType(BadOpaqueTokenException.class).isThrownBy(() -> introspector.introspect(TOKEN));
 		assertThat(lines(output, "WARN")).isEmpty();
 		assertThat(lines(output, "ERROR")).isEmpty();
 	}
 
-	private NaisOpaqueTokenIntrospector introspector(int port, IdentityProvider provider) {
-		IntrospectionClient client = new IntrospectionClient(URI.create("http://127.0.0.1:" + port + "/introspect"),
-				RequestFormat.FORM, Duration.ofSeconds(1), Duration.ofSeconds(2));
+	private static NaisOpaqueTokenIntrospector introspector(URI endpoint, IdentityProvider provider) {
+		IntrospectionClient client = new IntrospectionClient(endpoint, RequestFormat.FORM, Duration.ofSeconds(1),
+				Duration.ofSeconds(2));
 		return new NaisOpaqueTokenIntrospector(client, provider, false);
-	}
-
-	private int serve(int status, String body) throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.server.createContext("/introspect", (exchange) -> {
-			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-			exchange.getRequestBody().readAllBytes();
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
-			exchange.sendResponseHeaders(status, bytes.length);
-			exchange.getResponseBody().write(bytes);
-			exchange.close();
-		});
-		this.server.start();
-		return this.server.getAddress().getPort();
-	}
-
-	private static int closedPort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private static List<String> lines(CapturedOutput output, String text) {
