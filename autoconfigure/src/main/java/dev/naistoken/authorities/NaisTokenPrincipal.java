@@ -163,7 +163,7 @@ public final class NaisTokenPrincipal implements OAuth2AuthenticatedPrincipal, O
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		return (other instanceof NaisTokenPrincipal that) && this.claims.equals(that.claims)
 				&& this.authorities.equals(that.authorities);
 	}

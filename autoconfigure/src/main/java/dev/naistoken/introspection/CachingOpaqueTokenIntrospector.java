@@ -106,7 +106,7 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 		return this.entries.size();
 	}
 
-	private OAuth2AuthenticatedPrincipal lookup(TokenHash key) {
+	private @Nullable OAuth2AuthenticatedPrincipal lookup(TokenHash key) {
 		Entry entry = this.entries.get(key);
 		if (entry == null) {
 			return null;

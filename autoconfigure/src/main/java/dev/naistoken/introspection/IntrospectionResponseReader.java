@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.type.TypeReference;
@@ -64,7 +65,7 @@ public final class IntrospectionResponseReader {
 		return active(claims);
 	}
 
-	private static IntrospectionResult inactive(Object error, IdentityProvider provider) {
+	private static IntrospectionResult inactive(@Nullable Object error, IdentityProvider provider) {
 		String reason = (error instanceof String text) ? text : null;
 		if (reason != null && reason.startsWith(NOT_ENABLED_PREFIX) && reason.endsWith(NOT_ENABLED_SUFFIX)) {
 			return new IntrospectionResult.Misconfigured("the introspection endpoint says identity provider '"
