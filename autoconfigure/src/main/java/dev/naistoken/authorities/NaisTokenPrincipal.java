@@ -29,10 +29,13 @@ public final class NaisTokenPrincipal implements OAuth2AuthenticatedPrincipal, O
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** The claims, typed. */
 	private final Map<String, Object> claims;
 
+	/** The authorities granted, empty before the authentication converter has run. */
 	private final Collection<GrantedAuthority> authorities;
 
+	/** The configured aliases of the token's groups. */
 	private final Set<String> groupAliases;
 
 	/**

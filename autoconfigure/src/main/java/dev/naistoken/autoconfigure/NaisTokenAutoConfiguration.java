@@ -49,6 +49,10 @@ import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
 @EnableConfigurationProperties(NaisTokenProperties.class)
 public final class NaisTokenAutoConfiguration {
 
+	NaisTokenAutoConfiguration() {
+		// Spring Boot creates it; nothing for applications to call.
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(OpaqueTokenIntrospector.class)
 	OpaqueTokenIntrospector naisTokenIntrospector(NaisTokenProperties properties, ObjectProvider<Clock> clock,

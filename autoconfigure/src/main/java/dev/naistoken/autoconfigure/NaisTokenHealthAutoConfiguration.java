@@ -28,6 +28,10 @@ import dev.naistoken.health.IntrospectionEndpointHealthIndicator;
 @EnableConfigurationProperties(NaisTokenProperties.class)
 public final class NaisTokenHealthAutoConfiguration {
 
+	NaisTokenHealthAutoConfiguration() {
+		// Spring Boot creates it; nothing for applications to call.
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(name = "naisTokenHealthIndicator")
 	IntrospectionEndpointHealthIndicator naisTokenHealthIndicator(NaisTokenProperties properties) {

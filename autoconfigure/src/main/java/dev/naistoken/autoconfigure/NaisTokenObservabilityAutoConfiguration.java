@@ -33,6 +33,10 @@ import dev.naistoken.observation.ObservedOpaqueTokenIntrospector;
 @ConditionalOnBooleanProperty(name = "nais.token.enabled", matchIfMissing = true)
 public final class NaisTokenObservabilityAutoConfiguration {
 
+	NaisTokenObservabilityAutoConfiguration() {
+		// Spring Boot creates it; nothing for applications to call.
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(ObservationRegistry.class)
 	@ConditionalOnBean(ObservationRegistry.class)

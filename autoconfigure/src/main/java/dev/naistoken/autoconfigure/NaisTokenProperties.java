@@ -33,6 +33,15 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 		@DefaultValue Authorities authorities, Map<String, String> groups,
 		@DefaultValue("false") boolean exposeInactiveReason, @DefaultValue Health health) {
 
+	/**
+	 * Creates the properties, as the binder does; absent group aliases become an empty map.
+	 * @param enabled whether the starter secures the application
+	 * @param introspection how tokens are sent to the endpoint
+	 * @param authorities prefixes of the authorities granted
+	 * @param groups group aliases, alias to object id
+	 * @param exposeInactiveReason whether the endpoint's reason goes to the client
+	 * @param health the health indicator's settings
+	 */
 	public NaisTokenProperties {
 		groups = (groups != null) ? Map.copyOf(groups) : Map.of();
 	}

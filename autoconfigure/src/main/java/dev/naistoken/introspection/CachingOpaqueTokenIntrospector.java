@@ -101,7 +101,10 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 		}
 	}
 
-	/** The number of entries held, expired ones included until they are swept. */
+	/**
+	 * The number of entries held, expired ones included until they are swept.
+	 * @return the number of entries
+	 */
 	public int size() {
 		return this.entries.size();
 	}

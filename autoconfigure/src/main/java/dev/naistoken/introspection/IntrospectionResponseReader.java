@@ -32,6 +32,12 @@ public final class IntrospectionResponseReader {
 		.build();
 
 	/**
+	 * Creates a reader; it holds no state but its JSON parser, so one can be shared.
+	 */
+	public IntrospectionResponseReader() {
+	}
+
+	/**
 	 * Reads one answer.
 	 * @param status the HTTP status
 	 * @param body the body

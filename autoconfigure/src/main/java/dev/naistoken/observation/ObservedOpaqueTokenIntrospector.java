@@ -1,6 +1,5 @@
 package dev.naistoken.observation;
 
-import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -35,10 +34,6 @@ public final class ObservedOpaqueTokenIntrospector implements OpaqueTokenIntrosp
 
 	static final String CACHE = "cache";
 
-	private static final KeyValue HIT = KeyValue.of(CACHE, "hit");
-
-	private static final KeyValue MISS = KeyValue.of(CACHE, "miss");
-
 	private final OpaqueTokenIntrospector delegate;
 
 	private final ObservationRegistry registry;
@@ -58,25 +53,26 @@ public final class ObservedOpaqueTokenIntrospector implements OpaqueTokenIntrosp
 	public OAuth2AuthenticatedPrincipal introspect(String token) {
 		CachingOpaqueTokenIntrospector cache = (this.delegate instanceof CachingOpaqueTokenIntrospector caching)
 				? caching : null;
-		// Every key is set from the start, so each timer has the same tag keys whatever happens.
+		// Tags are set at the end only: Micrometer tags the in-flight ("<name>.active") meter with what is
+		// known at the start, and an outcome guessed there would be wrong on every dashboard.
 		Observation observation = Observation.createNotStarted(NAME, this.registry)
 			.contextualName("nais-token introspection")
-			.lowCardinalityKeyValue(outcome("unavailable"))
-			.lowCardinalityKeyValue((cache != null) ? HIT : MISS)
 			.start();
+		boolean[] miss = { cache == null };
+		String outcome = "unavailable";
 		try (Observation.Scope scope = observation.openScope()) {
-			OAuth2AuthenticatedPrincipal principal = (cache != null)
-					? cache.introspect(token, () -> observation.lowCardinalityKeyValue(MISS))
+			OAuth2AuthenticatedPrincipal principal = (cache != null) ? cache.introspect(token, () -> miss[0] = true)
 					: this.delegate.introspect(token);
-			observation.lowCardinalityKeyValue(outcome("active"));
+			outcome = "active";
 			return principal;
 		}
 		catch (BadOpaqueTokenException ex) {
-			observation.lowCardinalityKeyValue(outcome("inactive"));
+			outcome = "inactive";
 			throw ex;
 		}
 		catch (IntrospectionMisconfiguredException ex) {
-			observation.lowCardinalityKeyValue(outcome("misconfigured")).error(ex);
+			outcome = "misconfigured";
+			observation.error(ex);
 			throw ex;
 		}
 		catch (RuntimeException | Error ex) {
@@ -84,7 +80,9 @@ public final class ObservedOpaqueTokenIntrospector implements OpaqueTokenIntrosp
 			throw ex;
 		}
 		finally {
-			observation.stop();
+			observation.lowCardinalityKeyValue(OUTCOME, outcome)
+				.lowCardinalityKeyValue(CACHE, miss[0] ? "miss" : "hit")
+				.stop();
 		}
 	}
 
@@ -94,10 +92,6 @@ public final class ObservedOpaqueTokenIntrospector implements OpaqueTokenIntrosp
 	 */
 	public OpaqueTokenIntrospector getDelegate() {
 		return this.delegate;
-	}
-
-	private static KeyValue outcome(String value) {
-		return KeyValue.of(OUTCOME, value);
 	}
 
 }

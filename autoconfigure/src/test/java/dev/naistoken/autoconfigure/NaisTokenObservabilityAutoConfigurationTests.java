@@ -100,6 +100,16 @@ class NaisTokenObservabilityAutoConfigurationTests {
 	}
 
 	@Test
+	void inFlightMeterGuessesNoOutcome() {
+		this.withActuatorRegistries.run((context) -> {
+			introspect(context, ACTIVE);
+			assertThat(meters(context, ObservedOpaqueTokenIntrospector.NAME + ".active"))
+				.singleElement()
+				.satisfies((meter) -> assertThat(meter.getId().getTags()).isEmpty());
+		});
+	}
+
+	@Test
 	void withoutTheCacheEveryIntrospectionIsAMiss() {
 		this.withActuatorRegistries.withPropertyValues("nais.token.introspection.cache.enabled=false")
 			.run((context) -> {
