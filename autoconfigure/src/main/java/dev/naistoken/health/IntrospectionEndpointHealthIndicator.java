@@ -1,5 +1,7 @@
 package dev.naistoken.health;
 
+import java.util.Objects;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -48,7 +50,7 @@ public final class IntrospectionEndpointHealthIndicator implements HealthIndicat
 			result = this.reader.read(response.status(), response.body(), this.provider);
 		}
 		catch (IntrospectionUnavailableException ex) {
-			return down(ex.getMessage());
+			return down(Objects.requireNonNullElse(ex.getMessage(), "the introspection endpoint could not be asked"));
 		}
 		if (result instanceof IntrospectionResult.Unavailable unavailable) {
 			return down(unavailable.cause());

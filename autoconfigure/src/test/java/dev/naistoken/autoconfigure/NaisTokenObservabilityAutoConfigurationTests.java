@@ -110,6 +110,15 @@ class NaisTokenObservabilityAutoConfigurationTests {
 	}
 
 	@Test
+	void springBootsObservationSwitchTurnsItOff() {
+		this.withActuatorRegistries.withPropertyValues("management.observations.enable.nais.token=false")
+			.run((context) -> {
+				introspect(context, ACTIVE);
+				assertThat(meters(context, ObservedOpaqueTokenIntrospector.NAME)).isEmpty();
+			});
+	}
+
+	@Test
 	void withoutTheCacheEveryIntrospectionIsAMiss() {
 		this.withActuatorRegistries.withPropertyValues("nais.token.introspection.cache.enabled=false")
 			.run((context) -> {
