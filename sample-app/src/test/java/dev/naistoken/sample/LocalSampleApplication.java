@@ -25,7 +25,7 @@ import dev.naistoken.test.TokenBuilder;
  * lines. In the test sources, so nothing of it reaches the application's jar. Run it from the
  * repository's root:
  * <pre>
- * ./mvnw -pl sample-app -am test-compile spring-boot:test-run
+ * ./mvnw -pl sample-app -am spring-boot:test-run
  * </pre>
  * Spring Boot arguments go after {@code -Dspring-boot.run.arguments=}, e.g.
  * {@code --server.port=8081}.

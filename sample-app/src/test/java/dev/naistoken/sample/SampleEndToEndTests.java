@@ -109,6 +109,8 @@ class SampleEndToEndTests {
 		assertThat(me.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
 				(value) -> assertThat(value).startsWith("Bearer").doesNotContain("error="));
 		assertThat(call("GET", "/actuator/health", null).statusCode()).isEqualTo(200);
+		assertThat(call("GET", "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+		assertThat(call("GET", "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
 	}
 
 	@Test
