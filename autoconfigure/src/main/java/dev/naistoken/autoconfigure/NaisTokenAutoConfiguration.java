@@ -17,13 +17,13 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 import dev.naistoken.authorities.NaisTokenAuthenticationConverter;
 import dev.naistoken.authorities.NaisTokenAuthorityMapper;
@@ -125,7 +125,11 @@ public final class NaisTokenAutoConfiguration {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-				.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				// Stateless without session management's two filters: the context lives in the request only.
+				.securityContext((context) -> context
+					.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+				.sessionManagement(AbstractHttpConfigurer::disable)
+				.anonymous(AbstractHttpConfigurer::disable)
 				.csrf(AbstractHttpConfigurer::disable)
 				.requestCache(AbstractHttpConfigurer::disable)
 				.logout(AbstractHttpConfigurer::disable)
