@@ -2,6 +2,7 @@ package dev.naistoken.autoconfigure;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
@@ -15,6 +16,11 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  * malformed request, so it is refused as {@code invalid_request} with 401 before anything is sent to
  * the endpoint. Spring Security 7 calls it {@code invalid_token}, which tells a client its token went
  * bad when it never sent one. Tokens in the query string or a form body stay refused.
+ * <p>
+ * The header is read here by a loop, not by Spring Security's case-insensitive regular expression:
+ * for a JWT-sized token that expression costs about 11 µs a request, a third of what a whole
+ * unsecured request costs (see the benchmarks' README). Same grammar, same answers; everything but a
+ * bearer header is still Spring Security's.
  */
 class MalformedRequestBearerTokenResolver implements BearerTokenResolver {
 
@@ -22,19 +28,49 @@ class MalformedRequestBearerTokenResolver implements BearerTokenResolver {
 			HttpStatus.UNAUTHORIZED, "The Authorization header does not hold a bearer token",
 			"https://tools.ietf.org/html/rfc6750#section-3.1");
 
+	private static final String BEARER = "Bearer ";
+
 	private final BearerTokenResolver delegate = new DefaultBearerTokenResolver();
 
 	@Override
 	public String resolve(HttpServletRequest request) {
-		try {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length() - 1)) {
+			// Not a bearer header: Spring Security's rules for everything else (no token, by default).
 			return this.delegate.resolve(request);
 		}
-		catch (OAuth2AuthenticationException ex) {
-			if (BearerTokenErrorCodes.INVALID_TOKEN.equals(ex.getError().getErrorCode())) {
-				throw new OAuth2AuthenticationException(MALFORMED, MALFORMED.getDescription(), ex);
-			}
-			throw ex;
+		// Spring Security reads no token from parameters unless told to, so a bearer header is the answer.
+		if (!isBearerCredentials(authorization)) {
+			throw new OAuth2AuthenticationException(MALFORMED, MALFORMED.getDescription());
 		}
+		return authorization.substring(BEARER.length());
+	}
+
+	/**
+	 * {@code Bearer} (any case), one space, then RFC 6750's {@code b64token}: one or more of
+	 * {@code A-Z a-z 0-9 - . _ ~ + /}, then any number of {@code =}, and nothing after.
+	 */
+	static boolean isBearerCredentials(String authorization) {
+		int length = authorization.length();
+		if (length <= BEARER.length() || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			return false;
+		}
+		int i = BEARER.length();
+		while (i < length && isTokenChar(authorization.charAt(i))) {
+			i++;
+		}
+		if (i == BEARER.length()) {
+			return false;
+		}
+		while (i < length && authorization.charAt(i) == '=') {
+			i++;
+		}
+		return i == length;
+	}
+
+	private static boolean isTokenChar(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+				|| c == '_' || c == '~' || c == '+' || c == '/';
 	}
 
 }
