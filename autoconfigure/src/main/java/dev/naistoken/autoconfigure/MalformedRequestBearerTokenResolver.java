@@ -30,6 +30,15 @@ class MalformedRequestBearerTokenResolver implements BearerTokenResolver {
 
 	private static final String BEARER = "Bearer ";
 
+	/** RFC 6750's {@code b64token} characters but {@code =}, by ASCII code. */
+	private static final boolean[] TOKEN_CHARS = new boolean[128];
+
+	static {
+		for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/".toCharArray()) {
+			TOKEN_CHARS[c] = true;
+		}
+	}
+
 	private final BearerTokenResolver delegate = new DefaultBearerTokenResolver();
 
 	@Override
@@ -69,8 +78,7 @@ class MalformedRequestBearerTokenResolver implements BearerTokenResolver {
 	}
 
 	private static boolean isTokenChar(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-				|| c == '_' || c == '~' || c == '+' || c == '/';
+		return c < TOKEN_CHARS.length && TOKEN_CHARS[c];
 	}
 
 }

@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.firewall.HttpFirewall;
 
 import dev.naistoken.authorities.NaisTokenAuthenticationConverter;
 import dev.naistoken.authorities.NaisTokenAuthorityMapper;
@@ -107,6 +108,16 @@ public final class NaisTokenAutoConfiguration {
 		@ConditionalOnMissingBean({ BearerTokenResolver.class, AuthenticationConverter.class })
 		BearerTokenResolver naisTokenBearerTokenResolver() {
 			return new MalformedRequestBearerTokenResolver();
+		}
+
+		/**
+		 * Spring Security's strict firewall with its default rules, checking header values without a
+		 * regular expression; Spring Security picks up an {@link HttpFirewall} bean for every chain.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(HttpFirewall.class)
+		HttpFirewall naisTokenHttpFirewall() {
+			return HeaderValuePredicate.firewall();
 		}
 
 	}
