@@ -42,6 +42,7 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
 import org.springframework.security.oauth2.server.resource.introspection.SpringOpaqueTokenIntrospector;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -93,7 +94,7 @@ public class BenchApp {
 		defaults.put("spring.main.banner-mode", "off");
 		defaults.put("spring.jmx.enabled", "false");
 		defaults.put("logging.level.root", "WARN");
-		defaults.put("logging.level.dev.naistoken", "ERROR");
+		defaults.put("logging.level.dev.naistoken", "WARN");
 		defaults.putAll(setupProperties(setup));
 		defaults.putAll(properties);
 		SpringApplication application = new SpringApplication(BenchApp.class);
@@ -237,17 +238,28 @@ public class BenchApp {
 		Customizer<HttpSecurity> dropFilters(@Value("${bench.drop}") List<String> drop) {
 			return (http) -> {
 				try {
-					if (drop.contains("headers")) {
-						http.headers(AbstractHttpConfigurer::disable);
+					if (drop.contains("csrf")) {
+						http.csrf(AbstractHttpConfigurer::disable);
+					}
+					if (drop.contains("logout")) {
+						http.logout(AbstractHttpConfigurer::disable);
+					}
+					if (drop.contains("request-cache")) {
+						http.requestCache(AbstractHttpConfigurer::disable);
 					}
 					if (drop.contains("anonymous")) {
 						http.anonymous(AbstractHttpConfigurer::disable);
 					}
+					if (drop.contains("session-management")) {
+						http.securityContext((context) -> context
+							.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+							.sessionManagement(AbstractHttpConfigurer::disable);
+					}
+					if (drop.contains("headers")) {
+						http.headers(AbstractHttpConfigurer::disable);
+					}
 					if (drop.contains("servlet-api")) {
 						http.servletApi(AbstractHttpConfigurer::disable);
-					}
-					if (drop.contains("session-management")) {
-						http.sessionManagement((sessions) -> sessions.requireExplicitAuthenticationStrategy(true));
 					}
 				}
 				catch (Exception ex) {

@@ -18,21 +18,24 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.web.FilterChainProxy;
 
+import dev.naistoken.benchmarks.EntraClaims;
 import dev.naistoken.benchmarks.JmhDefaults;
 
 /**
- * What Spring Security's filters cost, filter by filter: one authenticated {@code GET} through the
- * {@link FilterChainProxy} of a chain variant, in process (no HTTP, no network noise), with a constant
- * introspector. {@code none} is the mock request alone; {@code stock} Spring Boot's default
- * resource-server chain; {@code starter} the starter's default chain; {@code starter-X} that chain
- * without filter X.
+ * What Spring Security's filters cost, filter by filter: one authenticated {@code GET} carrying a
+ * JWT-sized token through the {@link FilterChainProxy} of a chain variant, in process (no HTTP, no
+ * network noise), with a constant introspector. {@code none} is the mock request alone; {@code stock}
+ * Spring Boot's default resource-server chain and {@code stock-X} that chain without X; {@code starter}
+ * the starter's default chain and {@code starter-failure-filter} without its 503/500 filter.
  */
 @State(Scope.Benchmark)
 public class FilterChainBenchmark extends JmhDefaults {
 
-	@Param({ "none", "stock", "starter", "starter-headers", "starter-anonymous", "starter-servlet-api",
-			"starter-session-management", "starter-failure-filter" })
+	@Param({ "none", "stock", "stock-csrf", "stock-logout", "stock-request-cache", "stock-anonymous",
+			"stock-session-management", "stock-headers", "stock-servlet-api", "starter", "starter-failure-filter" })
 	public String chain;
+
+	private static final String TOKEN = EntraClaims.token(1);
 
 	private ConfigurableApplicationContext application;
 
@@ -46,8 +49,8 @@ public class FilterChainBenchmark extends JmhDefaults {
 			this.filters = (request, response, next) -> next.doFilter(request, response);
 			return;
 		}
-		String setup = this.chain.equals("stock") ? "s" : "f";
-		String drop = this.chain.startsWith("starter-") ? this.chain.substring("starter-".length()) : "";
+		String setup = this.chain.startsWith("stock") ? "s" : "f";
+		String drop = this.chain.contains("-") ? this.chain.substring(this.chain.indexOf('-') + 1) : "";
 		this.application = BenchApp.start(setup, drop.isEmpty() ? Map.of("server.port", "0")
 				: Map.of("server.port", "0", "bench.drop", drop));
 		FilterChainProxy proxy = this.application.getBean(FilterChainProxy.class);
@@ -77,7 +80,7 @@ public class FilterChainBenchmark extends JmhDefaults {
 
 	private int request() throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/hello");
-		request.addHeader("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl");
+		request.addHeader("Authorization", "Bearer " + TOKEN);
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		this.filters.doFilter(request, response, this.servlet);
 		return response.getStatus();
