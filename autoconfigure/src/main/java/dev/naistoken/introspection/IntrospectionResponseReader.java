@@ -1,5 +1,6 @@
 package dev.naistoken.introspection;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -96,7 +97,13 @@ public final class IntrospectionResponseReader {
 			return true;
 		}
 		if (value instanceof Integer || value instanceof Long) {
-			claims.put(name, Instant.ofEpochSecond(((Number) value).longValue()));
+			try {
+				claims.put(name, Instant.ofEpochSecond(((Number) value).longValue()));
+			}
+			catch (DateTimeException ex) {
+				// a whole number past the range of an Instant is no date either
+				return false;
+			}
 			return true;
 		}
 		return false;
