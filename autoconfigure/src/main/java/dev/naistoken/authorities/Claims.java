@@ -49,8 +49,11 @@ final class Claims {
 		return Collections.unmodifiableList(scopes);
 	}
 
-	/** The JSON type name of a claim value, for log lines that must not print the value itself. */
-	static String typeOf(@Nullable Object value) {
+	/**
+	 * The JSON type of a claim value that {@code expected} does not describe, for log lines that must
+	 * not print the value itself.
+	 */
+	static String typeOf(@Nullable Object value, String expected) {
 		if (value == null) {
 			return "null";
 		}
@@ -64,7 +67,7 @@ final class Claims {
 			return "a boolean";
 		}
 		if (value instanceof List<?>) {
-			return "an array holding something other than strings";
+			return expected.startsWith("an array") ? "an array holding something other than strings" : "an array";
 		}
 		return "an object";
 	}

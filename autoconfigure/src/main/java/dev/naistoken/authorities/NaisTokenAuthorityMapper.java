@@ -111,7 +111,7 @@ public final class NaisTokenAuthorityMapper {
 	}
 
 	private static void warnWrongType(String name, @Nullable Object value, String expected) {
-		logger.warn("Claim '" + name + "' is " + Claims.typeOf(value) + ", expected " + expected
+		logger.warn("Claim '" + name + "' is " + Claims.typeOf(value, expected) + ", expected " + expected
 				+ ": it grants no authorities");
 	}
 

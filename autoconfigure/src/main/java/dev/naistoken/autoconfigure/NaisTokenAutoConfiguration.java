@@ -20,8 +20,10 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationConverter;
 
 import dev.naistoken.authorities.NaisTokenAuthenticationConverter;
 import dev.naistoken.authorities.NaisTokenAuthorityMapper;
@@ -92,6 +94,16 @@ public final class NaisTokenAutoConfiguration {
 			return (http) -> http
 				.addFilterBefore(new SingleAuthorizationHeaderFilter(), BearerTokenAuthenticationFilter.class)
 				.addFilterBefore(new IntrospectionFailureFilter(), BearerTokenAuthenticationFilter.class);
+		}
+
+		/**
+		 * Picked up by every resource-server chain; backs off when the application resolves tokens its
+		 * own way (a resolver, or an authentication converter, which Spring Security prefers).
+		 */
+		@Bean
+		@ConditionalOnMissingBean({ BearerTokenResolver.class, AuthenticationConverter.class })
+		BearerTokenResolver naisTokenBearerTokenResolver() {
+			return new MalformedRequestBearerTokenResolver();
 		}
 
 	}

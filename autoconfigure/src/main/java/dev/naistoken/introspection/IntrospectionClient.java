@@ -126,7 +126,7 @@ public final class IntrospectionClient {
 
 	private String contentType() {
 		return (this.format == RequestFormat.JSON) ? "application/json"
-				: "application/x-www-form-urlencoded; charset=utf-8";
+				: "application/x-www-form-urlencoded";
 	}
 
 	byte[] body(IdentityProvider provider, String token) {

@@ -1,0 +1,220 @@
+package dev.naistoken.autoconfigure;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+
+import dev.naistoken.authorities.NaisTokenAuthenticationConverter;
+import dev.naistoken.introspection.CachingOpaqueTokenIntrospector;
+import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When the auto-configuration's beans exist, when they back off, and how a wrong setting fails
+ * start-up.
+ */
+class NaisTokenAutoConfigurationTests {
+
+	private static final String ENDPOINT = "nais.token.introspection.endpoint=http://127.0.0.1:7164/api/v1/introspect";
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(NaisTokenAutoConfiguration.class, SecurityAutoConfiguration.class,
+				ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class));
+
+	@Test
+	void withAnEndpointEveryPartIsThere() {
+		this.runner.withPropertyValues(ENDPOINT).run((context) -> {
+			assertThat(context).hasSingleBean(OpaqueTokenIntrospector.class);
+			assertThat(context.getBean(OpaqueTokenIntrospector.class)).isInstanceOf(CachingOpaqueTokenIntrospector.class);
+			assertThat(context).hasSingleBean(NaisTokenAuthenticationConverter.class);
+			assertThat(context).hasSingleBean(SecurityFilterChain.class);
+			assertThat(context).hasBean("naisTokenSecurityFilterChain");
+			assertThat(context).hasBean("naisTokenHttpSecurityCustomizer");
+			assertThat(context).hasSingleBean(BearerTokenResolver.class);
+		});
+	}
+
+	@Test
+	void endpointBindsFromThePlatformsEnvironmentVariable() {
+		this.runner.withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					Map.of("NAIS_TOKEN_INTROSPECTION_ENDPOINT", "http://127.0.0.1:7164/api/v1/introspect"))))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(NaisTokenProperties.class).introspection().endpoint())
+					.isEqualTo("http://127.0.0.1:7164/api/v1/introspect");
+			});
+	}
+
+	@Test
+	void withoutAnEndpointStartUpFailsNamingTheVariableThePropertyAndTheWayOut() {
+		this.runner.run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("nais.token.introspection.endpoint");
+			assertThat(analysis.getAction()).contains("NAIS_TOKEN_INTROSPECTION_ENDPOINT")
+				.contains("nais.token.enabled=false");
+		});
+	}
+
+	@Test
+	void anEndpointThatIsNoUrlFailsStartUp() {
+		this.runner.withPropertyValues("nais.token.introspection.endpoint=127.0.0.1:7164").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(analyze(context.getStartupFailure()).getDescription())
+				.contains("nais.token.introspection.endpoint")
+				.contains("is not an http(s) URL");
+		});
+	}
+
+	@Test
+	void aNonPositiveTimeoutFailsStartUp() {
+		this.runner.withPropertyValues(ENDPOINT, "nais.token.introspection.read-timeout=0s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(analyze(context.getStartupFailure()).getDescription())
+				.contains("nais.token.introspection.read-timeout");
+		});
+	}
+
+	@Test
+	void anEmptyPrefixFailsStartUp() {
+		this.runner.withPropertyValues(ENDPOINT, "nais.token.authorities.group-prefix=").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(analyze(context.getStartupFailure()).getDescription())
+				.contains("nais.token.authorities.group-prefix");
+		});
+	}
+
+	@Test
+	void anUnknownIdentityProviderFailsStartUpNamingTheProperty() {
+		this.runner.withPropertyValues(ENDPOINT, "nais.token.introspection.identity-provider=okta").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("nais.token.introspection.identity-provider");
+		});
+	}
+
+	@Test
+	void entraIdBindsUnderItsCanonicalName() {
+		this.runner.withPropertyValues(ENDPOINT, "nais.token.introspection.identity-provider=entra_id")
+			.run((context) -> assertThat(context.getBean(NaisTokenProperties.class).introspection().identityProvider()
+				.wireValue()).isEqualTo("entra_id"));
+	}
+
+	@Test
+	void disabledStarterContributesNothing() {
+		this.runner.withPropertyValues("nais.token.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(OpaqueTokenIntrospector.class);
+			assertThat(context).doesNotHaveBean(NaisTokenAuthenticationConverter.class);
+			assertThat(context).doesNotHaveBean("naisTokenSecurityFilterChain");
+			assertThat(context).doesNotHaveBean("naisTokenHttpSecurityCustomizer");
+		});
+	}
+
+	@Test
+	void cacheOffLeavesThePlainIntrospector() {
+		this.runner.withPropertyValues(ENDPOINT, "nais.token.introspection.cache.enabled=false")
+			.run((context) -> assertThat(context.getBean(OpaqueTokenIntrospector.class))
+				.isInstanceOf(NaisOpaqueTokenIntrospector.class));
+	}
+
+	@Test
+	void applicationBeansWin() {
+		this.runner.withPropertyValues(ENDPOINT).withUserConfiguration(OwnBeans.class).run((context) -> {
+			assertThat(context).hasSingleBean(OpaqueTokenIntrospector.class);
+			assertThat(context).getBean(OpaqueTokenIntrospector.class).isSameAs(OwnBeans.INTROSPECTOR);
+			assertThat(context).hasSingleBean(OpaqueTokenAuthenticationConverter.class);
+			assertThat(context).getBean(OpaqueTokenAuthenticationConverter.class).isSameAs(OwnBeans.CONVERTER);
+			assertThat(context).getBean(BearerTokenResolver.class).isSameAs(OwnBeans.RESOLVER);
+		});
+	}
+
+	@Test
+	void applicationIntrospectorNeedsNoEndpoint() {
+		this.runner.withUserConfiguration(OwnBeans.class).run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void applicationChainReplacesTheDefaultChainAndKeepsTheMapping() {
+		this.runner.withPropertyValues(ENDPOINT).withUserConfiguration(OwnChain.class).run((context) -> {
+			assertThat(context).hasSingleBean(SecurityFilterChain.class);
+			assertThat(context).doesNotHaveBean("naisTokenSecurityFilterChain");
+			assertThat(context).hasSingleBean(NaisTokenAuthenticationConverter.class);
+			SecurityFilterChain chain = context.getBean(SecurityFilterChain.class);
+			assertThat(chain.getFilters()).anySatisfy(
+					(filter) -> assertThat(filter).isInstanceOf(IntrospectionFailureFilter.class));
+		});
+	}
+
+	private static FailureAnalysis analyze(Throwable failure) {
+		Throwable cause = failure;
+		while (cause != null && !(cause instanceof NaisTokenConfigurationException)) {
+			cause = cause.getCause();
+		}
+		assertThat(cause).as("a NaisTokenConfigurationException in %s", failure).isNotNull();
+		FailureAnalysis analysis = new NaisTokenConfigurationFailureAnalyzer().analyze(failure);
+		assertThat(analysis).isNotNull();
+		return analysis;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnBeans {
+
+		static final OpaqueTokenIntrospector INTROSPECTOR = (token) -> {
+			throw new UnsupportedOperationException();
+		};
+
+		static final OpaqueTokenAuthenticationConverter CONVERTER = (token, principal) -> null;
+
+		static final BearerTokenResolver RESOLVER = new DefaultBearerTokenResolver();
+
+		@Bean
+		OpaqueTokenIntrospector ownIntrospector() {
+			return INTROSPECTOR;
+		}
+
+		@Bean
+		OpaqueTokenAuthenticationConverter ownConverter() {
+			return CONVERTER;
+		}
+
+		@Bean
+		BearerTokenResolver ownResolver() {
+			return RESOLVER;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnChain {
+
+		@Bean
+		SecurityFilterChain ownChain(HttpSecurity http) throws Exception {
+			return http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+				.oauth2ResourceServer((resourceServer) -> resourceServer.opaqueToken(Customizer.withDefaults()))
+				.build();
+		}
+
+	}
+
+}
