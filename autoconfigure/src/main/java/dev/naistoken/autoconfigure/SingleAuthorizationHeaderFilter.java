@@ -9,8 +9,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
+import org.springframework.security.oauth2.server.resource.BearerTokenError;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrorCodes;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,10 +23,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>
  * HTTP allows one such header; Spring Security reads only the first and ignores the rest, so a proxy
  * or gateway that looks at another one would disagree with the application about who is calling. The
- * answer is Spring Security's own for a request with several bearer tokens: 400
- * {@code invalid_request}.
+ * answer is the one for any other malformed {@code Authorization} header: 401 {@code invalid_request}.
  */
 class SingleAuthorizationHeaderFilter extends OncePerRequestFilter {
+
+	private static final BearerTokenError SEVERAL = new BearerTokenError(BearerTokenErrorCodes.INVALID_REQUEST,
+			HttpStatus.UNAUTHORIZED, "Found multiple Authorization headers in the request",
+			"https://tools.ietf.org/html/rfc6750#section-3.1");
 
 	private final AuthenticationEntryPoint entryPoint = new BearerTokenAuthenticationEntryPoint();
 
@@ -35,8 +40,7 @@ class SingleAuthorizationHeaderFilter extends OncePerRequestFilter {
 		if (values != null && values.hasMoreElements()) {
 			values.nextElement();
 			if (values.hasMoreElements()) {
-				this.entryPoint.commence(request, response, new OAuth2AuthenticationException(
-						BearerTokenErrors.invalidRequest("Found multiple Authorization headers in the request")));
+				this.entryPoint.commence(request, response, new OAuth2AuthenticationException(SEVERAL));
 				return;
 			}
 		}
