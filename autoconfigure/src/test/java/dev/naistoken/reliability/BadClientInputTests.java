@@ -31,9 +31,7 @@ class BadClientInputTests extends ContainerTestSupport {
 			"Bearer \"ab\"", "Bearer ab\tc", "Bearer\tabc", "Bearer ab\u00e9c", "Bearer a=b" })
 	void malformedBearerHeader(String header) {
 		RawHttp.Reply reply = http().get("/api/hello", "Authorization: " + header);
-		assertThat(reply.status()).as(reply.raw()).isEqualTo(401);
-		assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"")
-			.contains("error_description=\"Bearer token is malformed\"");
+		assertMalformed(reply, "The Authorization header does not hold a bearer token");
 		assertThat(introspections()).isZero();
 	}
 
@@ -50,7 +48,7 @@ class BadClientInputTests extends ContainerTestSupport {
 	void twoAuthorizationHeaders() {
 		RawHttp.Reply reply = http().get("/api/hello", "Authorization: Bearer " + newToken(),
 				"Authorization: Bearer " + newToken());
-		assertInvalidRequest(reply, "Found multiple Authorization headers in the request");
+		assertMalformed(reply, "Found multiple Authorization headers in the request");
 		assertThat(introspections()).isZero();
 	}
 
@@ -58,7 +56,7 @@ class BadClientInputTests extends ContainerTestSupport {
 	void basicBesideBearer() {
 		RawHttp.Reply reply = http().get("/api/hello", "Authorization: Basic dXNlcjpwYXNz",
 				"Authorization: Bearer " + newToken());
-		assertInvalidRequest(reply, "Found multiple Authorization headers in the request");
+		assertMalformed(reply, "Found multiple Authorization headers in the request");
 		assertThat(introspections()).isZero();
 	}
 
@@ -107,6 +105,16 @@ class BadClientInputTests extends ContainerTestSupport {
 		assertThat(reply.headers("WWW-Authenticate")).singleElement().asString().startsWith("Bearer").doesNotContain("error");
 	}
 
+	/** 401 {@code invalid_request}: the starter's answer to an {@code Authorization} header that holds no token. */
+	static void assertMalformed(RawHttp.Reply reply, String description) {
+		assertThat(reply.status()).as(reply.raw()).isEqualTo(401);
+		assertThat(reply.headers("WWW-Authenticate")).singleElement()
+			.asString()
+			.startsWith("Bearer error=\"invalid_request\"")
+			.contains("error_description=\"" + description + "\"");
+	}
+
+	/** 400 {@code invalid_request}: Spring Security's answer to several tokens, or an empty one, in parameters. */
 	static void assertInvalidRequest(RawHttp.Reply reply, String description) {
 		assertThat(reply.status()).as(reply.raw()).isEqualTo(400);
 		assertThat(reply.headers("WWW-Authenticate")).singleElement()
