@@ -65,6 +65,24 @@ class TokenTransportOptInTests extends ContainerTestSupport {
 		assertThat(introspections()).isZero();
 	}
 
+	/** The application's resolver replaces the starter's, so a malformed header gets Spring Security's answer. */
+	@Test
+	void malformedHeaderGetsSpringSecuritysAnswer() {
+		RawHttp.Reply reply = http().get("/api/hello", "Authorization: Bearer a b");
+		assertThat(reply.status()).as(reply.raw()).isEqualTo(401);
+		assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"")
+			.contains("error_description=\"Bearer token is malformed\"");
+		assertThat(introspections()).isZero();
+	}
+
+	/** That refusal is a filter of the starter's, not part of the resolver, so it stays. */
+	@Test
+	void twoAuthorizationHeadersAreStillRefused() {
+		BadClientInputTests.assertMalformed(http().get("/api/hello", "Authorization: Bearer " + newToken(),
+				"Authorization: Bearer " + newToken()), "Found multiple Authorization headers in the request");
+		assertThat(introspections()).isZero();
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
 	static class OptIn {
 
