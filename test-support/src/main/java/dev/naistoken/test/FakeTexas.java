@@ -1,0 +1,468 @@
+package dev.naistoken.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import dev.naistoken.test.LoopbackHttpServer.Reply;
+
+/**
+ * A stand-in for the NAIS token introspection endpoint (the Texas sidecar) on a free loopback port:
+ * what the starter is pointed at in tests and in the sample's local mode.
+ * <p>
+ * It speaks the endpoint's contract: {@code POST /api/v1/introspect} with a form or JSON body holding
+ * {@code identity_provider} and {@code token}; HTTP 200 with {@code {"active":true, ...claims}} for a
+ * token it issued ({@link #token()}) that is within its time bounds; HTTP 200 with
+ * {@code {"active":false,"error":...}} and the real endpoint's reason for an expired, immature, foreign,
+ * or malformed token; HTTP 400 {@code invalid_request} for a malformed request. It plays an application
+ * with Entra ID enabled: {@code azuread} and {@code entra_id} are served, the other providers answer
+ * "not enabled". Like the real endpoint it keeps no state between calls and allows {@link #LEEWAY}
+ * for clock skew.
+ * <p>
+ * For failure tests it can be made {@link #down()}, {@link #slow(Duration) slow}, {@link #failWith(int)
+ * fail}, {@link #answerGarbage() answer garbage}, {@link #hang()}, {@link #resetConnections() reset
+ * connections}, or refuse the provider ({@link #identityProviderNotEnabled()}); {@link #healthy()} undoes
+ * it. {@link #calls()} counts the requests it received. It is lean enough to be the endpoint of a load
+ * test (a small blocking HTTP/1.1 server with keep-alive, no framework).
+ * <pre class="code">
+ * try (FakeTexas texas = FakeTexas.start()) {
+ *     String token = texas.token().groups("6a1f3c2e-0000-4000-8000-000000000001").issue();
+ *     // nais.token.introspection.endpoint = texas.endpoint()
+ * }
+ * </pre>
+ */
+public final class FakeTexas implements AutoCloseable {
+
+	/** The path the real endpoint serves introspection on. */
+	public static final String PATH = "/api/v1/introspect";
+
+	/** The clock skew the endpoint allows on {@code exp}, {@code nbf} and {@code iat}. */
+	public static final Duration LEEWAY = Duration.ofSeconds(60);
+
+	/** The Entra ID tenant of the tokens it issues. */
+	public static final String TENANT_ID = "966ac572-f5b7-4bbe-aa88-c76419c0f851";
+
+	/** The issuer it accepts, Entra ID's v2.0 issuer of {@link #TENANT_ID}. */
+	public static final String ISSUER = "https://login.microsoftonline.com/" + TENANT_ID + "/v2.0";
+
+	/** The audience it accepts: the client id of the application under test. */
+	public static final String AUDIENCE = "8a5e2b1c-0000-4000-8000-00000000aaaa";
+
+	private static final Set<String> PROVIDERS = Set.of("azuread", "entra_id", "tokenx", "idporten", "maskinporten");
+
+	private static final Set<String> ENABLED_PROVIDERS = Set.of("azuread", "entra_id");
+
+	private static final String JSON = "application/json";
+
+	private static final Reply GARBAGE = new Reply.Answer(200, "text/html",
+			"<html><body>Service temporarily unavailable</body></html>".getBytes(StandardCharsets.UTF_8));
+
+	private static final Reply NOT_FOUND = new Reply.Answer(404, "text/plain",
+			"not found".getBytes(StandardCharsets.UTF_8));
+
+	private static final Reply METHOD_NOT_ALLOWED = new Reply.Answer(405, "text/plain", new byte[0]);
+
+	private final LoopbackHttpServer server;
+
+	private final TokenSigner signer = new TokenSigner();
+
+	private final TokenVerifier verifier = new TokenVerifier(this.signer);
+
+	private final Clock initialClock;
+
+	private final AtomicLong calls = new AtomicLong();
+
+	private final Map<String, Reply> inactiveAnswers = new ConcurrentHashMap<>();
+
+	private final Object faults = new Object();
+
+	private volatile Clock clock;
+
+	private volatile Fault fault = Fault.NONE;
+
+	private volatile int failureStatus;
+
+	private volatile long delayNanos;
+
+	private FakeTexas(Builder builder) {
+		this.initialClock = builder.clock;
+		this.clock = builder.clock;
+		this.server = new LoopbackHttpServer(builder.port, builder.maxConnections, Duration.ofSeconds(30),
+				this::handle);
+		try {
+			this.server.listen();
+		}
+		catch (IOException ex) {
+			this.server.close();
+			throw new UncheckedIOException("Could not bind the fake introspection endpoint to 127.0.0.1:" + builder.port,
+					ex);
+		}
+	}
+
+	/**
+	 * Starts a fake endpoint on a free loopback port.
+	 * @return the running endpoint; {@link #close()} it when done
+	 */
+	public static FakeTexas start() {
+		return builder().start();
+	}
+
+	/**
+	 * Options for a fake endpoint: port, connection limit, clock.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * The URL to set as {@code nais.token.introspection.endpoint}.
+	 * @return {@code http://127.0.0.1:<port>/api/v1/introspect}
+	 */
+	public URI endpoint() {
+		return URI.create("http://127.0.0.1:" + port() + PATH);
+	}
+
+	/**
+	 * The loopback port it listens on (the same after {@link #down()} and {@link #healthy()}).
+	 * @return the port
+	 */
+	public int port() {
+		return this.server.port();
+	}
+
+	/**
+	 * A token for a user, from realistic defaults, that this endpoint will call active until it
+	 * expires; tokens it did not issue are invalid to it.
+	 * @return a builder; {@link TokenBuilder#issue()} gives the token
+	 */
+	public TokenBuilder token() {
+		return new TokenBuilder(this.clock.instant(), this.signer);
+	}
+
+	/**
+	 * The number of introspection requests received since start or {@link #reset()}, answered or not.
+	 * @return the count
+	 */
+	public long calls() {
+		return this.calls.get();
+	}
+
+	/**
+	 * The number of TCP connections accepted since start: with keep-alive far fewer than {@link #calls()}.
+	 * @return the count
+	 */
+	public long connectionsAccepted() {
+		return this.server.connectionsAccepted();
+	}
+
+	/**
+	 * The clock that decides whether a token has expired and stamps new tokens.
+	 * @return the clock
+	 */
+	public Clock clock() {
+		return this.clock;
+	}
+
+	/**
+	 * Replaces the clock, e.g. with one an hour ahead to see tokens expire; {@link #reset()} restores it.
+	 * @param clock the clock
+	 */
+	public void setClock(Clock clock) {
+		this.clock = clock;
+	}
+
+	/** Refuses connections and drops the open ones, as a crashed sidecar. */
+	public void down() {
+		this.server.stopListening();
+	}
+
+	/**
+	 * Waits this long before every answer (in addition to any other fault).
+	 * @param delay the delay
+	 */
+	public void slow(Duration delay) {
+		this.delayNanos = delay.toNanos();
+	}
+
+	/**
+	 * Answers every request with this status and a plain-text body.
+	 * @param status an HTTP status, e.g. 500 or 502
+	 */
+	public void failWith(int status) {
+		this.failureStatus = status;
+		setFault(Fault.STATUS);
+	}
+
+	/** Answers every request with HTTP 200 and an HTML page instead of JSON. */
+	public void answerGarbage() {
+		setFault(Fault.GARBAGE);
+	}
+
+	/** Reads every request and never answers (until {@link #healthy()}, which closes those connections). */
+	public void hang() {
+		setFault(Fault.HANG);
+	}
+
+	/** Reads every request, then resets the connection (TCP RST) without an answer. */
+	public void resetConnections() {
+		setFault(Fault.RESET);
+	}
+
+	/**
+	 * Answers every token with {@code identity provider '<provider>' is not enabled}, as for an
+	 * application whose manifest does not enable the identity provider it sends.
+	 */
+	public void identityProviderNotEnabled() {
+		setFault(Fault.NOT_ENABLED);
+	}
+
+	/** Undoes every fault: listening again on the same port, answering at once and correctly. */
+	public void healthy() {
+		this.delayNanos = 0;
+		setFault(Fault.NONE);
+		try {
+			this.server.listen();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not listen on 127.0.0.1:" + port() + " again", ex);
+		}
+	}
+
+	/** {@link #healthy()}, the call count back to zero, and the clock it started with. */
+	public void reset() {
+		healthy();
+		this.calls.set(0);
+		this.clock = this.initialClock;
+	}
+
+	/** Stops listening and closes every connection; the port is free again. */
+	@Override
+	public void close() {
+		setFault(Fault.NONE);
+		this.server.close();
+	}
+
+	private void setFault(Fault fault) {
+		synchronized (this.faults) {
+			this.fault = fault;
+			this.faults.notifyAll();
+		}
+	}
+
+	private Reply handle(LoopbackHttpServer.Request request) throws InterruptedException {
+		String path = request.target();
+		int query = path.indexOf('?');
+		if (!PATH.equals((query >= 0) ? path.substring(0, query) : path)) {
+			return NOT_FOUND;
+		}
+		if (!"POST".equals(request.method())) {
+			return METHOD_NOT_ALLOWED;
+		}
+		this.calls.incrementAndGet();
+		long delay = this.delayNanos;
+		if (delay > 0) {
+			TimeUnit.NANOSECONDS.sleep(delay);
+		}
+		switch (this.fault) {
+			case STATUS:
+				return new Reply.Answer(this.failureStatus, "text/plain",
+						"internal error".getBytes(StandardCharsets.UTF_8));
+			case GARBAGE:
+				return GARBAGE;
+			case RESET:
+				return Reply.RESET;
+			case HANG:
+				synchronized (this.faults) {
+					while (this.fault == Fault.HANG) {
+						this.faults.wait();
+					}
+				}
+				return Reply.CLOSE;
+			default:
+				return introspect(request);
+		}
+	}
+
+	private Reply introspect(LoopbackHttpServer.Request request) {
+		Map<String, String> fields;
+		try {
+			fields = fields(request);
+		}
+		catch (InvalidRequest ex) {
+			return invalidRequest(ex.getMessage());
+		}
+		String provider = fields.get("identity_provider");
+		String token = fields.get("token");
+		if (provider == null || provider.isEmpty()) {
+			return invalidRequest("missing identity_provider");
+		}
+		if (token == null) {
+			return invalidRequest("missing token");
+		}
+		if (!PROVIDERS.contains(provider)) {
+			return invalidRequest("invalid identity provider");
+		}
+		if (this.fault == Fault.NOT_ENABLED || !ENABLED_PROVIDERS.contains(provider)) {
+			return inactive("identity provider '" + provider + "' is not enabled");
+		}
+		TokenVerifier.Verdict verdict = this.verifier.verify(token, this.clock.instant().getEpochSecond());
+		return (verdict.activeBody() != null) ? new Reply.Answer(200, JSON, verdict.activeBody())
+				: inactive(verdict.reason());
+	}
+
+	private Map<String, String> fields(LoopbackHttpServer.Request request) throws InvalidRequest {
+		String contentType = request.contentType();
+		String mediaType = (contentType != null) ? contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT) : "";
+		if ("application/x-www-form-urlencoded".equals(mediaType)) {
+			return formFields(new String(request.body(), StandardCharsets.UTF_8));
+		}
+		if (JSON.equals(mediaType)) {
+			return jsonFields(request.body());
+		}
+		throw new InvalidRequest("unsupported content type, expected application/json or "
+				+ "application/x-www-form-urlencoded");
+	}
+
+	private static Map<String, String> formFields(String body) throws InvalidRequest {
+		Map<String, String> fields = new HashMap<>(4);
+		try {
+			for (String pair : body.split("&")) {
+				int equals = pair.indexOf('=');
+				if (equals > 0) {
+					fields.putIfAbsent(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+							URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+				}
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequest("malformed form body");
+		}
+		return fields;
+	}
+
+	private static Map<String, String> jsonFields(byte[] body) throws InvalidRequest {
+		JsonNode json;
+		try {
+			json = TokenBuilder.JSON.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidRequest("malformed JSON body");
+		}
+		if (json == null || !json.isObject()) {
+			throw new InvalidRequest("malformed JSON body");
+		}
+		Map<String, String> fields = new HashMap<>(4);
+		for (String name : List.of("identity_provider", "token")) {
+			JsonNode value = json.get(name);
+			if (value != null && !value.isNull()) {
+				if (!value.isString()) {
+					throw new InvalidRequest(name + " must be a string");
+				}
+				fields.put(name, value.asString());
+			}
+		}
+		return fields;
+	}
+
+	private Reply invalidRequest(String description) {
+		return new Reply.Answer(400, JSON, TokenBuilder.JSON
+			.writeValueAsBytes(Map.of("error", "invalid_request", "error_description", description)));
+	}
+
+	private Reply inactive(String reason) {
+		return this.inactiveAnswers.computeIfAbsent(reason, (key) -> new Reply.Answer(200, JSON,
+				TokenBuilder.JSON.writeValueAsBytes(Map.of("active", false, "error", key))));
+	}
+
+	private enum Fault {
+
+		NONE, STATUS, GARBAGE, HANG, RESET, NOT_ENABLED
+
+	}
+
+	private static final class InvalidRequest extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		InvalidRequest(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+	/**
+	 * Options for a {@link FakeTexas}.
+	 */
+	public static final class Builder {
+
+		private int port;
+
+		private int maxConnections = 256;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder() {
+		}
+
+		/**
+		 * The loopback port; 0 (the default) takes a free one.
+		 * @param port the port
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * How many connections are served at once (one thread each); more wait in line. Default 256.
+		 * @param maxConnections the limit
+		 * @return this builder
+		 */
+		public Builder maxConnections(int maxConnections) {
+			if (maxConnections < 1) {
+				throw new IllegalArgumentException("maxConnections must be at least 1");
+			}
+			this.maxConnections = maxConnections;
+			return this;
+		}
+
+		/**
+		 * The clock that stamps tokens and decides expiry. Default: the system clock.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Starts the endpoint.
+		 * @return the running endpoint
+		 * @throws UncheckedIOException when the port cannot be bound
+		 */
+		public FakeTexas start() {
+			return new FakeTexas(this);
+		}
+
+	}
+
+}

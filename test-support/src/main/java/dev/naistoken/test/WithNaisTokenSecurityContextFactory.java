@@ -1,0 +1,121 @@
+package dev.naistoken.test;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import tools.jackson.core.JacksonException;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenAuthenticationConverter;
+import org.springframework.security.test.context.support.WithSecurityContextFactory;
+
+import dev.naistoken.autoconfigure.NaisTokenProperties;
+import dev.naistoken.introspection.IdentityProvider;
+import dev.naistoken.introspection.IntrospectionResponseReader;
+import dev.naistoken.introspection.IntrospectionResult;
+
+/**
+ * Builds the security context for {@link WithNaisToken}: claims from the annotation, read by the
+ * starter's {@link IntrospectionResponseReader} as if the endpoint had answered them, converted by the
+ * application's {@link OpaqueTokenAuthenticationConverter} bean. Created by Spring Security Test from
+ * the test's application context, which supplies the beans.
+ */
+final class WithNaisTokenSecurityContextFactory implements WithSecurityContextFactory<WithNaisToken> {
+
+	private static final Pattern GROUP_ID = Pattern
+		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+	private static final TokenSigner signer = new TokenSigner();
+
+	private final ObjectProvider<OpaqueTokenAuthenticationConverter> converter;
+
+	private final ObjectProvider<NaisTokenProperties> properties;
+
+	private final SecurityContextHolderStrategy securityContextHolderStrategy = SecurityContextHolder
+		.getContextHolderStrategy();
+
+	WithNaisTokenSecurityContextFactory(ObjectProvider<OpaqueTokenAuthenticationConverter> converter,
+			ObjectProvider<NaisTokenProperties> properties) {
+		this.converter = converter;
+		this.properties = properties;
+	}
+
+	@Override
+	public SecurityContext createSecurityContext(WithNaisToken annotation) {
+		OpaqueTokenAuthenticationConverter converter = this.converter.getIfAvailable();
+		if (converter == null) {
+			throw new IllegalStateException("@WithNaisToken needs the application's OpaqueTokenAuthenticationConverter "
+					+ "bean, which nais-token-spring-boot-starter provides: is the starter on the classpath and "
+					+ "nais.token.enabled not false?");
+		}
+		TokenBuilder token = tokenFor(annotation);
+		IntrospectionResult result = new IntrospectionResponseReader().read(200,
+				TokenVerifier.activeBody(token.payload()), IdentityProvider.AZUREAD);
+		if (!(result instanceof IntrospectionResult.Active active)) {
+			throw new IllegalArgumentException("@WithNaisToken's claims are not an answer the starter accepts as an "
+					+ "active token: " + result);
+		}
+		Authentication authentication = converter.convert(token.issue(), active.principal());
+		SecurityContext context = this.securityContextHolderStrategy.createEmptyContext();
+		context.setAuthentication(authentication);
+		return context;
+	}
+
+	private TokenBuilder tokenFor(WithNaisToken annotation) {
+		TokenBuilder token = new TokenBuilder(Instant.now(), signer);
+		if (annotation.app()) {
+			token.app();
+		}
+		else {
+			token.scopes(annotation.scopes());
+			token.navIdent(annotation.navIdent().isEmpty() ? null : annotation.navIdent());
+		}
+		token.groups(groupIds(annotation.groups()));
+		if (annotation.roles().length > 0) {
+			token.roles(annotation.roles());
+		}
+		if (!annotation.consumer().isEmpty()) {
+			token.consumer(annotation.consumer());
+		}
+		for (String claim : annotation.claims()) {
+			int equals = claim.indexOf('=');
+			if (equals <= 0) {
+				throw new IllegalArgumentException(
+						"@WithNaisToken(claims = \"" + claim + "\"): write each claim as name=value");
+			}
+			String value = claim.substring(equals + 1);
+			token.claim(claim.substring(0, equals), value.isEmpty() ? null : jsonOrString(value));
+		}
+		return token;
+	}
+
+	private String[] groupIds(String[] groups) {
+		NaisTokenProperties properties = this.properties.getIfAvailable();
+		Map<String, String> aliases = (properties != null) ? properties.groups() : Map.of();
+		String[] ids = new String[groups.length];
+		for (int i = 0; i < groups.length; i++) {
+			String id = aliases.get(groups[i]);
+			if (id == null && !GROUP_ID.matcher(groups[i]).matches()) {
+				throw new IllegalArgumentException("@WithNaisToken(groups = \"" + groups[i] + "\"): neither an alias "
+						+ "in nais.token.groups " + aliases.keySet() + " nor a group object id (a UUID)");
+			}
+			ids[i] = (id != null) ? id : groups[i];
+		}
+		return ids;
+	}
+
+	private static Object jsonOrString(String value) {
+		try {
+			return TokenBuilder.JSON.readValue(value, Object.class);
+		}
+		catch (JacksonException ex) {
+			return value;
+		}
+	}
+
+}

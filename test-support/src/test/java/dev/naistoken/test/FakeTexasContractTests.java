@@ -1,0 +1,353 @@
+package dev.naistoken.test;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.naistoken.introspection.IdentityProvider;
+import dev.naistoken.introspection.IntrospectionClient;
+import dev.naistoken.introspection.IntrospectionResponseReader;
+import dev.naistoken.introspection.IntrospectionResult;
+import dev.naistoken.introspection.RequestFormat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fake endpoint against the contract data ({@code contract/texas-contract.json}): the request forms
+ * it accepts, the reasons it gives, the shape of its answers, and what the starter's own client and
+ * reader make of them.
+ */
+class FakeTexasContractTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static JsonNode contract;
+
+	private final FakeTexas texas = FakeTexas.start();
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	@BeforeAll
+	static void readContract() throws Exception {
+		try (InputStream in = FakeTexasContractTests.class.getResourceAsStream("/contract/texas-contract.json")) {
+			assertThat(in).as("contract/texas-contract.json on the test classpath").isNotNull();
+			contract = json.readTree(in);
+		}
+	}
+
+	@AfterEach
+	void close() {
+		this.texas.close();
+	}
+
+	static List<String[]> formatsAndEntraIdProviders() {
+		List<String[]> cases = new ArrayList<>();
+		for (String format : List.of("form", "json")) {
+			for (String provider : List.of("azuread", "entra_id")) {
+				cases.add(new String[] { format, provider });
+			}
+		}
+		return cases;
+	}
+
+	@ParameterizedTest(name = "{0} request, {1}")
+	@MethodSource("formatsAndEntraIdProviders")
+	void answersAnIssuedTokenWithItsClaimsFlatBesideActive(String format, String provider) throws Exception {
+		TokenBuilder builder = this.texas.token().groups("6a1f3c2e-0000-4000-8000-000000000001");
+		String token = builder.issue();
+
+		HttpResponse<String> response = postContractRequest(format, provider, token);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.get("active").isBoolean()).isTrue();
+		assertThat(body.get("active").asBoolean()).isTrue();
+		assertThat(body.has("error")).isFalse();
+		JsonNode claims = json.readTree(json.writeValueAsString(builder.claims()));
+		claims.properties().forEach((claim) -> assertThat(body.get(claim.getKey())).as(claim.getKey())
+			.isEqualTo(claim.getValue()));
+		assertThat(body.size()).isEqualTo(claims.size() + 1);
+	}
+
+	@Test
+	void reproducesTheContractsActiveAnswersForTokensWithTheirClaims() throws Exception {
+		for (JsonNode expected : activeResponses()) {
+			TokenBuilder builder = this.texas.token().claim("uti", null);
+			builder.claims().keySet().forEach((claim) -> builder.claim(claim, null));
+			expected.get("body").properties().stream()
+				.filter((claim) -> !claim.getKey().equals("active"))
+				.forEach((claim) -> builder.claim(claim.getKey(), json.treeToValue(claim.getValue(), Object.class)));
+
+			HttpResponse<String> response = postContractRequest("form", "azuread", builder.issue());
+
+			assertThat(response.statusCode()).as(expected.get("name").asString()).isEqualTo(200);
+			assertThat(json.readTree(response.body())).as(expected.get("name").asString())
+				.isEqualTo(expected.get("body"));
+		}
+	}
+
+	@Test
+	void theStartersClientAndReaderSeeAnIssuedTokenAsActive() {
+		String token = this.texas.token().groups("6a1f3c2e-0000-4000-8000-000000000001").navIdent("Z123456").issue();
+
+		for (RequestFormat format : RequestFormat.values()) {
+			IntrospectionResult result = introspectWithTheStarter(format, IdentityProvider.ENTRA_ID, token);
+
+			assertThat(result).isInstanceOfSatisfying(IntrospectionResult.Active.class, (active) -> {
+				assertThat(active.principal().groups()).containsExactly("6a1f3c2e-0000-4000-8000-000000000001");
+				assertThat(active.principal().navIdent()).isEqualTo("Z123456");
+				assertThat(active.principal().getExpiresAt()).isAfter(Instant.now());
+			});
+		}
+	}
+
+	@Test
+	void appToAppTokensCarryTheAppClaims() {
+		String token = this.texas.token().app().roles("cases.sync").issue();
+
+		IntrospectionResult result = introspectWithTheStarter(RequestFormat.FORM, IdentityProvider.AZUREAD, token);
+
+		assertThat(result).isInstanceOfSatisfying(IntrospectionResult.Active.class, (active) -> {
+			assertThat(active.principal().isApp()).isTrue();
+			assertThat(active.principal().roles()).containsExactly("access_as_application", "cases.sync");
+			assertThat(active.principal().groups()).isEmpty();
+			assertThat(active.principal().scopes()).isEmpty();
+			assertThat(active.principal().navIdent()).isNull();
+			assertThat(active.principal().consumer()).isEqualTo(TokenBuilder.DEFAULT_APP_CONSUMER);
+		});
+	}
+
+	@Test
+	void expiredToken() throws Exception {
+		assertInactive(this.texas.token().expired().issue(), "expired");
+	}
+
+	@Test
+	void tokenNotYetValid() throws Exception {
+		assertInactive(this.texas.token().notBefore(Instant.now().plus(Duration.ofMinutes(5))).issue(), "immature");
+	}
+
+	@Test
+	void tokenForAnotherApplication() throws Exception {
+		assertInactive(this.texas.token().claim("aud", "another-client-id").issue(), "audience");
+	}
+
+	@Test
+	void tokenFromAnotherIssuer() throws Exception {
+		assertInactive(this.texas.token().claim("iss", "https://tokenx.example/").issue(), "issuer");
+	}
+
+	@Test
+	void tokenWithoutIssuer() throws Exception {
+		assertInactive(this.texas.token().claim("iss", null).issue(), "missingIss");
+	}
+
+	@Test
+	void tokenIssuedElsewhereIsUnknown() throws Exception {
+		try (FakeTexas other = FakeTexas.start()) {
+			assertInactive(other.token().issue(), "signature");
+		}
+	}
+
+	@Test
+	void tamperedTokenIsUnknown() throws Exception {
+		String[] parts = this.texas.token().issue().split("\\.");
+		String payload = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(("{\"iss\":\"" + FakeTexas.ISSUER + "\",\"exp\":4102444800,\"iat\":1730977293,"
+					+ "\"groups\":[\"6a1f3c2e-0000-4000-8000-000000000002\"]}")
+				.getBytes(StandardCharsets.UTF_8));
+		assertInactive(parts[0] + "." + payload + "." + parts[2], "signature");
+	}
+
+	@Test
+	void somethingThatIsNotAJwt() throws Exception {
+		assertInactive("not-a-jwt", "notJwt");
+		assertInactive("a.b.c", "notJwt");
+	}
+
+	@Test
+	void jwtWithoutKeyId() throws Exception {
+		String[] parts = this.texas.token().issue().split("\\.");
+		String header = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+		assertInactive(header + "." + parts[1] + "." + parts[2], "missingKid");
+	}
+
+	@Test
+	void allowsSixtySecondsOfClockSkewOnExpiry() throws Exception {
+		Instant now = Instant.now();
+		String token = this.texas.token().expiresAt(now.plus(Duration.ofMinutes(10))).issue();
+
+		this.texas.setClock(Clock.fixed(now.plus(Duration.ofMinutes(10)).plusSeconds(50), Clock.systemUTC().getZone()));
+		assertThat(json.readTree(postContractRequest("form", "azuread", token).body()).get("active").asBoolean())
+			.isTrue();
+
+		this.texas.setClock(Clock.fixed(now.plus(Duration.ofMinutes(10)).plusSeconds(70), Clock.systemUTC().getZone()));
+		assertInactive(token, "expired");
+
+		this.texas.reset();
+		assertThat(json.readTree(postContractRequest("form", "azuread", token).body()).get("active").asBoolean())
+			.isTrue();
+	}
+
+	@Test
+	void otherProvidersAreNotEnabledForAnEntraIdApplication() throws Exception {
+		String token = this.texas.token().issue();
+		for (String provider : List.of("tokenx", "idporten", "maskinporten")) {
+			HttpResponse<String> response = postContractRequest("json", provider, token);
+
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(json.readTree(response.body())).isEqualTo(inactiveBody(
+					reason("providerNotEnabled").replace("${identity_provider}", provider)));
+		}
+		assertThat(introspectWithTheStarter(RequestFormat.FORM, IdentityProvider.TOKENX, token))
+			.isInstanceOf(IntrospectionResult.Misconfigured.class);
+	}
+
+	@Test
+	void identityProviderNotEnabledIsAMisconfigurationToTheStarter() throws Exception {
+		this.texas.identityProviderNotEnabled();
+
+		HttpResponse<String> response = postContractRequest("form", "entra_id", this.texas.token().issue());
+
+		assertThat(json.readTree(response.body()))
+			.isEqualTo(inactiveBody(reason("providerNotEnabled").replace("${identity_provider}", "entra_id")));
+		assertThat(introspectWithTheStarter(RequestFormat.FORM, IdentityProvider.ENTRA_ID, this.texas.token().issue()))
+			.isInstanceOf(IntrospectionResult.Misconfigured.class);
+	}
+
+	@Test
+	void malformedRequestsGet400InvalidRequest() throws Exception {
+		String token = this.texas.token().issue();
+		List<HttpResponse<String>> responses = List.of(
+				post("application/x-www-form-urlencoded", "identity_provider=github&token=" + token),
+				post("application/json", "{\"identity_provider\":\"facebook\",\"token\":\"" + token + "\"}"),
+				post("application/x-www-form-urlencoded", "identity_provider=azuread"),
+				post("application/x-www-form-urlencoded", "token=" + token),
+				post("application/json", "{\"token\":\"" + token + "\"}"),
+				post("application/json", "{\"identity_provider\":\"azuread\",\"token\":42}"),
+				post("application/json", "{\"identity_provider\":\"azuread\","),
+				post("text/plain", "identity_provider=azuread&token=" + token),
+				post(null, "identity_provider=azuread&token=" + token));
+
+		for (HttpResponse<String> response : responses) {
+			assertThat(response.statusCode()).isEqualTo(400);
+			JsonNode body = json.readTree(response.body());
+			assertThat(body.get("error").asString()).isEqualTo("invalid_request");
+			assertThat(body.get("error_description").isString()).isTrue();
+			assertThat(new IntrospectionResponseReader().read(400, response.body().getBytes(StandardCharsets.UTF_8),
+					IdentityProvider.AZUREAD))
+				.isInstanceOf(IntrospectionResult.Misconfigured.class);
+		}
+	}
+
+	@Test
+	void charsetSuffixOnContentTypeIsAccepted() throws Exception {
+		HttpResponse<String> response = post("application/x-www-form-urlencoded; charset=utf-8",
+				"identity_provider=azuread&token=" + this.texas.token().issue());
+
+		assertThat(json.readTree(response.body()).get("active").asBoolean()).isTrue();
+	}
+
+	@Test
+	void servesOnlyPostOnTheIntrospectionPath() throws Exception {
+		HttpResponse<String> get = this.http.send(HttpRequest.newBuilder(this.texas.endpoint()).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> elsewhere = this.http.send(
+				HttpRequest.newBuilder(this.texas.endpoint().resolve("/api/v1/token"))
+					.POST(HttpRequest.BodyPublishers.ofString("x"))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(get.statusCode()).isEqualTo(405);
+		assertThat(elsewhere.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void listensOnLoopbackAtTheRealEndpointsPath() {
+		URI endpoint = this.texas.endpoint();
+
+		assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
+		assertThat(endpoint.getPath()).isEqualTo("/api/v1/introspect");
+		assertThat(endpoint.getPort()).isEqualTo(this.texas.port()).isPositive();
+	}
+
+	private void assertInactive(String token, String reasonKey) throws Exception {
+		for (String format : List.of("form", "json")) {
+			HttpResponse<String> response = postContractRequest(format, "azuread", token);
+
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(json.readTree(response.body())).as(reasonKey).isEqualTo(inactiveBody(reason(reasonKey)));
+		}
+		assertThat(introspectWithTheStarter(RequestFormat.FORM, IdentityProvider.AZUREAD, token))
+			.isEqualTo(new IntrospectionResult.Inactive(reason(reasonKey)));
+	}
+
+	private IntrospectionResult introspectWithTheStarter(RequestFormat format, IdentityProvider provider,
+			String token) {
+		IntrospectionClient client = new IntrospectionClient(this.texas.endpoint(), format, Duration.ofSeconds(1),
+				Duration.ofSeconds(2));
+		IntrospectionClient.Response response = client.post(provider, token);
+		return new IntrospectionResponseReader().read(response.status(), response.body(), provider);
+	}
+
+	/** A request exactly as the contract's template for this format describes it. */
+	private HttpResponse<String> postContractRequest(String format, String provider, String token)
+			throws Exception {
+		JsonNode template = contract.get("requests").get(format);
+		String body = template.get("body").asString()
+			.replace("${identity_provider}", provider)
+			.replace("${token}", token);
+		return post(template.get("contentType").asString(), body);
+	}
+
+	private HttpResponse<String> post(String contentType, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.texas.endpoint())
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String reason(String key) {
+		return contract.get("inactiveReasons").get(key).asString();
+	}
+
+	private static JsonNode inactiveBody(String reason) {
+		return json.valueToTree(Map.of("active", false, "error", reason));
+	}
+
+	private static List<JsonNode> activeResponses() {
+		List<JsonNode> active = new ArrayList<>();
+		for (JsonNode response : contract.get("responses")) {
+			if ("active".equals(response.get("expect").asString())) {
+				active.add(response);
+			}
+		}
+		assertThat(active).isNotEmpty();
+		return active;
+	}
+
+}
