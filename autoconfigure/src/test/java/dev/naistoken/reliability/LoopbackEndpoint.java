@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -83,13 +84,25 @@ final class LoopbackEndpoint {
 		return this.raw;
 	}
 
+	/**
+	 * A free port below the kernel's ephemeral range: while the endpoint is down the port is free, and an
+	 * ephemeral one could meanwhile become the local port of some outgoing connection, which would
+	 * keep the endpoint from binding it again.
+	 */
 	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 50, LOOPBACK)) {
-			return socket.getLocalPort();
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		for (int attempt = 0; attempt < 100; attempt++) {
+			int port = random.nextInt(20000, 32000);
+			try (ServerSocket socket = new ServerSocket()) {
+				socket.setReuseAddress(true);
+				socket.bind(new InetSocketAddress(LOOPBACK, port));
+				return port;
+			}
+			catch (IOException ex) {
+				// taken, try another
+			}
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		throw new IllegalStateException("no free loopback port between 20000 and 32000");
 	}
 
 	/** What the raw fake does with one accepted connection. */
