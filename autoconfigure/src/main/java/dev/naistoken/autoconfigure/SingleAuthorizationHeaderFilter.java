@@ -9,10 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
-import org.springframework.security.oauth2.server.resource.BearerTokenErrorCodes;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,9 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SingleAuthorizationHeaderFilter extends OncePerRequestFilter {
 
-	private static final BearerTokenError SEVERAL = new BearerTokenError(BearerTokenErrorCodes.INVALID_REQUEST,
-			HttpStatus.UNAUTHORIZED, "Found multiple Authorization headers in the request",
-			"https://tools.ietf.org/html/rfc6750#section-3.1");
+	private static final BearerTokenError SEVERAL = MalformedRequestBearerTokenResolver
+		.malformed("Found multiple Authorization headers in the request");
 
 	private final AuthenticationEntryPoint entryPoint = new BearerTokenAuthenticationEntryPoint();
 
