@@ -71,6 +71,12 @@ abstract class ContainerTestSupport {
 			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
 	}
 
+	/** The endpoint answers every introspection request with HTTP 200 and these bytes. */
+	void answer(byte[] body) {
+		this.endpoint.stubFor(
+				post(urlPathEqualTo(LoopbackEndpoint.PATH)).willReturn(aResponse().withStatus(200).withBody(body)));
+	}
+
 	/** An active answer for a user in the admins group, expiring at {@code exp} (epoch seconds). */
 	static String activeUser(long exp) {
 		return "{\"active\":true,\"exp\":" + exp + ",\"iat\":1730977293,\"sub\":\"rel-subject\",\"groups\":[\""

@@ -135,16 +135,14 @@ class FaultMatrixTests extends ContainerTestSupport {
 	@Test
 	void answerLargerThanTheBoundWithContentLength() {
 		byte[] body = paddedActiveAnswer(IntrospectionClient.MAX_RESPONSE_BYTES + 1);
-		this.endpoint.stubFor(post(urlPathEqualTo(LoopbackEndpoint.PATH))
-			.willReturn(aResponse().withStatus(200).withBody(body)));
+		answer(body);
 		assertUnavailable(http().bearer("/api/hello", newToken()));
 	}
 
 	@Test
 	void answerAtTheBoundIsRead() {
 		byte[] body = paddedActiveAnswer(IntrospectionClient.MAX_RESPONSE_BYTES);
-		this.endpoint.stubFor(post(urlPathEqualTo(LoopbackEndpoint.PATH))
-			.willReturn(aResponse().withStatus(200).withBody(body)));
+		answer(body);
 		assertOk(http().bearer("/api/hello", newToken()), "hello");
 	}
 
@@ -160,8 +158,7 @@ class FaultMatrixTests extends ContainerTestSupport {
 		body.writeBytes(ascii("{\"active\": true, \"exp\": 4102444800, \"name\": \"J"));
 		body.write(0xF8);
 		body.writeBytes(ascii("rgen\"}"));
-		this.endpoint.stubFor(post(urlPathEqualTo(LoopbackEndpoint.PATH))
-			.willReturn(aResponse().withStatus(200).withBody(body.toByteArray())));
+		answer(body.toByteArray());
 		assertUnavailable(http().bearer("/api/hello", newToken()));
 	}
 
@@ -171,11 +168,9 @@ class FaultMatrixTests extends ContainerTestSupport {
 	 */
 	@Test
 	void answerInUtf16IsReadAsTheSameJson() {
-		this.endpoint.stubFor(post(urlPathEqualTo(LoopbackEndpoint.PATH))
-			.willReturn(aResponse().withStatus(200).withBody(ACTIVE_USER.getBytes(StandardCharsets.UTF_16BE))));
+		answer(ACTIVE_USER.getBytes(StandardCharsets.UTF_16BE));
 		assertOk(http().bearer("/api/admin", newToken()), "admin");
-		this.endpoint.stubFor(post(urlPathEqualTo(LoopbackEndpoint.PATH))
-			.willReturn(aResponse().withStatus(200).withBody(EXPIRED.getBytes(StandardCharsets.UTF_16LE))));
+		answer(EXPIRED.getBytes(StandardCharsets.UTF_16LE));
 		assertInvalidToken(http().bearer("/api/admin", newToken()));
 	}
 

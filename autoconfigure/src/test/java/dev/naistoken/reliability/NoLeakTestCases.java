@@ -112,7 +112,8 @@ abstract class NoLeakTestCases extends ContainerTestSupport {
 		exchange(replies, "identity provider not enabled", 500,
 				"{\"active\":false,\"error\":\"identity provider 'azuread' is not enabled\"}",
 				() -> http().bearer("/api/admin", TOKEN + "8"));
-		exchange(replies, "malformed header", 401, null, () -> http().get("/api/admin", "Authorization: Bearer " + TOKEN + ",9"));
+		exchange(replies, "malformed header", 401, null,
+				() -> http().get("/api/admin", "Authorization: Bearer " + TOKEN + ",9"));
 		exchange(replies, "two Authorization headers", 401, null,
 				() -> http().get("/api/admin", "Authorization: Bearer " + TOKEN, "Authorization: Bearer " + TOKEN + "a"));
 		assertThat(this.endpoint.findAll(postRequestedFor(anyUrl())))

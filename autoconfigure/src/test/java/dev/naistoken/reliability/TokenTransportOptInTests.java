@@ -48,19 +48,19 @@ class TokenTransportOptInTests extends ContainerTestSupport {
 	void tokenInTheHeaderAndTheQueryString() {
 		RawHttp.Reply reply = http().get("/api/hello?access_token=" + newToken(),
 				"Authorization: Bearer " + newToken());
-		assertInvalidRequest(reply, "Found multiple bearer tokens in the request");
+		assertInvalidRequest(reply, 400, "Found multiple bearer tokens in the request");
 		assertThat(introspections()).isZero();
 	}
 
 	@Test
 	void emptyTokenInTheQueryString() {
-		assertInvalidRequest(http().get("/api/hello?access_token="), "The requested token parameter is an empty string");
+		assertInvalidRequest(http().get("/api/hello?access_token="), 400, "The requested token parameter is an empty string");
 		assertThat(introspections()).isZero();
 	}
 
 	@Test
 	void twoTokensInTheQueryString() {
-		assertInvalidRequest(http().get("/api/hello?access_token=" + newToken() + "&access_token=" + newToken()),
+		assertInvalidRequest(http().get("/api/hello?access_token=" + newToken() + "&access_token=" + newToken()), 400,
 				"Found multiple bearer tokens in the request");
 		assertThat(introspections()).isZero();
 	}
@@ -78,8 +78,8 @@ class TokenTransportOptInTests extends ContainerTestSupport {
 	/** That refusal is a filter of the starter's, not part of the resolver, so it stays. */
 	@Test
 	void twoAuthorizationHeadersAreStillRefused() {
-		BadClientInputTests.assertMalformed(http().get("/api/hello", "Authorization: Bearer " + newToken(),
-				"Authorization: Bearer " + newToken()), "Found multiple Authorization headers in the request");
+		assertInvalidRequest(http().get("/api/hello", "Authorization: Bearer " + newToken(),
+				"Authorization: Bearer " + newToken()), 401, "Found multiple Authorization headers in the request");
 		assertThat(introspections()).isZero();
 	}
 
