@@ -20,11 +20,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+
+import dev.naistoken.introspection.CachingOpaqueTokenIntrospector;
 import dev.naistoken.test.FakeTexas;
 
 /**
@@ -40,12 +44,23 @@ final class Soak {
 
 	private final Settings settings;
 
+	private final IntSupplier cacheSize;
+
 	private volatile Phase phase = Phase.HEALTHY;
 
-	Soak(FakeTexas texas, int port, Settings settings) {
+	/**
+	 * Prepares a run against the application on {@code port} in this JVM.
+	 * @param context the application, for its port and its cache of active tokens
+	 * @param texas the endpoint the application introspects with
+	 * @param settings how much load, for how long
+	 */
+	Soak(ApplicationContext context, FakeTexas texas, Settings settings) {
 		this.texas = texas;
-		this.target = URI.create("http://127.0.0.1:" + port + "/api/admin");
+		this.target = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
+				+ "/api/admin");
 		this.settings = settings;
+		OpaqueTokenIntrospector introspector = context.getBean(OpaqueTokenIntrospector.class);
+		this.cacheSize = (introspector instanceof CachingOpaqueTokenIntrospector cache) ? cache::size : () -> 0;
 	}
 
 	Result run() throws InterruptedException {
@@ -128,7 +143,7 @@ final class Soak {
 		Map<Phase, Long> phases = new EnumMap<>(Phase.class);
 		phaseRequests.forEach((each, count) -> phases.put(each, count.sum()));
 		return new Result(this.settings, elapsed, counted, phases, wrong.sum(), clientErrors.sum(), samples, before,
-				threadsRightAfter, after, tokens.fresh.sum());
+				threadsRightAfter, after, tokens.fresh.sum(), this.cacheSize.getAsInt());
 	}
 
 	private static ThreadFactory named(String prefix) {
@@ -177,12 +192,18 @@ final class Soak {
 	record Settings(long maxRequests, Duration maxDuration, int clients, Duration flipEvery, Duration settle,
 			long seed) {
 
-		/** The full run: from system properties {@code soak.requests}, {@code soak.duration} (ISO-8601), ... */
+		/**
+		 * The full run, from system properties {@code soak.requests}, {@code soak.duration},
+		 * {@code soak.clients}, {@code soak.flip}, {@code soak.settle} (durations in ISO-8601) and
+		 * {@code soak.seed}. The default settle time outlasts Tomcat's and the JDK client's 60 s idle
+		 * timeouts, so the last snapshot shows whether threads went back.
+		 */
 		static Settings full() {
 			return new Settings(Long.getLong("soak.requests", 120_000),
 					Duration.parse(System.getProperty("soak.duration", "PT4M30S")),
 					Integer.getInteger("soak.clients", 32),
-					Duration.parse(System.getProperty("soak.flip", "PT1S")), Duration.ofSeconds(5),
+					Duration.parse(System.getProperty("soak.flip", "PT1S")),
+					Duration.parse(System.getProperty("soak.settle", "PT65S")),
 					Long.getLong("soak.seed", 20261129));
 		}
 
@@ -395,10 +416,11 @@ final class Soak {
 	 * @param threadsRightAfter live threads the moment the load ended
 	 * @param after the snapshot after the load and the settle time
 	 * @param freshTokens valid tokens issued during the run, unknown to the cache
+	 * @param cacheEntries entries in the application's cache of active tokens at the end
 	 */
 	record Result(Settings settings, Duration elapsed, Map<Kind, Map<Integer, Long>> statuses,
 			Map<Phase, Long> phaseRequests, long wrongDecisions, long clientErrors, List<String> samples,
-			Snapshot before, int threadsRightAfter, Snapshot after, long freshTokens) {
+			Snapshot before, int threadsRightAfter, Snapshot after, long freshTokens, int cacheEntries) {
 
 		long requests() {
 			return this.statuses.values().stream().flatMap((byStatus) -> byStatus.values().stream())
@@ -422,8 +444,9 @@ final class Soak {
 			out.append("by kind            ");
 			this.statuses.forEach((kind, byStatus) -> out.append(kind).append(' ').append(byStatus).append("  "));
 			out.append(String.format("%nrequests by phase  %s%n", this.phaseRequests));
-			out.append(String.format("heap used          %.1f MiB before, %.1f MiB after (after full GC)%n",
-					this.before.heapUsedBytes() / 1048576.0, this.after.heapUsedBytes() / 1048576.0));
+			out.append(String.format("heap used          %.1f MiB before, %.1f MiB after (after full GC), "
+					+ "%,d active tokens cached at the end%n", this.before.heapUsedBytes() / 1048576.0,
+					this.after.heapUsedBytes() / 1048576.0, this.cacheEntries));
 			out.append(String.format("app threads        %d before, %d right after the load, %d after %d s "
 					+ "(all but the fake endpoint's and the load's)%n", this.before.applicationThreads(),
 					this.threadsRightAfter, this.after.applicationThreads(), this.settings.settle().toSeconds()));

@@ -39,16 +39,16 @@ class SoakRunTests {
 
 	static Soak.Result run() throws InterruptedException {
 		try (FakeTexas texas = FakeTexas.start()) {
-			List<String> arguments = new ArrayList<>(List.of(SoakApplication.PROPERTIES));
-			arguments.add("nais.token.introspection.endpoint=" + texas.endpoint());
-			arguments.add("server.port=0");
+			// Command-line arguments: they win over any application.yaml on the classpath (the kit's tests have one).
+			List<String> arguments = new ArrayList<>();
+			for (String property : SoakApplication.PROPERTIES) {
+				arguments.add("--" + property);
+			}
+			arguments.add("--nais.token.introspection.endpoint=" + texas.endpoint());
+			arguments.add("--server.port=0");
 			SpringApplication application = new SpringApplication(SoakApplication.class);
-			application.setDefaultProperties(
-					arguments.stream().map((line) -> line.split("=", 2)).collect(java.util.stream.Collectors
-						.toMap((pair) -> pair[0], (pair) -> (Object) pair[1])));
-			try (ConfigurableApplicationContext context = application.run()) {
-				int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-				Soak.Result result = new Soak(texas, port, Soak.Settings.full()).run();
+			try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
+				Soak.Result result = new Soak(context, texas, Soak.Settings.full()).run();
 				System.out.println();
 				System.out.println("=== soak: " + System.getProperty("java.version") + ", "
 						+ Runtime.getRuntime().availableProcessors() + " cores, -Xmx "

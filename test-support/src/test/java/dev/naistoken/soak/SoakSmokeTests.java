@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import dev.naistoken.test.AutoConfigureFakeTexas;
 import dev.naistoken.test.FakeTexas;
@@ -28,14 +28,14 @@ class SoakSmokeTests {
 	@Autowired
 	FakeTexas texas;
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void noWrongDecisionWhileTheEndpointFlaps() throws InterruptedException {
 		Soak.Settings settings = new Soak.Settings(2500, Duration.ofSeconds(15), 8, Duration.ofMillis(150),
 				Duration.ofMillis(500), 42);
-		Soak.Result result = new Soak(this.texas, this.port, settings).run();
+		Soak.Result result = new Soak(this.context, this.texas, settings).run();
 		System.out.println(result.report());
 		assertThat(result.wrongDecisions()).as(result.report()).isZero();
 		assertThat(result.clientErrors()).as(result.report()).isZero();
