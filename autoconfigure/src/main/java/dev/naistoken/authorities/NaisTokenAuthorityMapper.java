@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
+import dev.naistoken.logging.RateLimitedLog;
+
 /**
  * What an Entra ID token's claims grant: {@code groups} → {@code GROUP_<id>} and {@code GROUP_<alias>},
  * {@code roles} → {@code ROLE_<role>}, {@code scp} → {@code SCOPE_<scope>}.
@@ -21,11 +23,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * Free of servlet and blocking types, so every stack and the test kit share it. A claim of the wrong
  * shape grants nothing and is reported at WARN by name and type only, never by value. A token with
  * the groups-overage marker gets no group authorities: "member of no group" must not be read into a
- * list Entra ID left out.
+ * list Entra ID left out. Both warnings go through a {@link RateLimitedLog} (once a minute per cause),
+ * as every token from the same issuer would repeat them.
  */
 public final class NaisTokenAuthorityMapper {
 
 	private static final Log logger = LogFactory.getLog(NaisTokenAuthorityMapper.class);
+
+	private final RateLimitedLog warnings = new RateLimitedLog(logger);
 
 	private final String groupPrefix;
 
@@ -62,7 +67,7 @@ public final class NaisTokenAuthorityMapper {
 		Set<GrantedAuthority> authorities = new LinkedHashSet<>();
 		Set<String> aliases = new LinkedHashSet<>();
 		if (hasGroupsOverage(claims)) {
-			logger.warn("Token carries Entra ID's groups-overage marker (_claim_names/hasgroups) instead of "
+			this.warnings.warn("Token carries Entra ID's groups-overage marker (_claim_names/hasgroups) instead of "
 					+ "'groups': no group authorities granted. Assign the user fewer groups, or list the groups "
 					+ "the application needs under spec.azure.application.claims.groups in the NAIS manifest");
 		}
@@ -90,7 +95,7 @@ public final class NaisTokenAuthorityMapper {
 		return new Grant(authorities, aliases);
 	}
 
-	private static List<String> strings(Map<String, Object> claims, String name) {
+	private List<String> strings(Map<String, Object> claims, String name) {
 		Object value = claims.get(name);
 		if (value == null) {
 			return List.of();
@@ -110,8 +115,8 @@ public final class NaisTokenAuthorityMapper {
 		return (claims.get("_claim_names") instanceof Map<?, ?> names) && names.containsKey("groups");
 	}
 
-	private static void warnWrongType(String name, @Nullable Object value, String expected) {
-		logger.warn("Claim '" + name + "' is " + Claims.typeOf(value, expected) + ", expected " + expected
+	private void warnWrongType(String name, @Nullable Object value, String expected) {
+		this.warnings.warn("Claim '" + name + "' is " + Claims.typeOf(value, expected) + ", expected " + expected
 				+ ": it grants no authorities");
 	}
 

@@ -29,10 +29,13 @@ public final class NaisTokenPrincipal implements OAuth2AuthenticatedPrincipal, O
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** The claims, typed. */
 	private final Map<String, Object> claims;
 
+	/** The authorities granted, empty before the authentication converter has run. */
 	private final Collection<GrantedAuthority> authorities;
 
+	/** The configured aliases of the token's groups. */
 	private final Set<String> groupAliases;
 
 	/**
@@ -163,7 +166,7 @@ public final class NaisTokenPrincipal implements OAuth2AuthenticatedPrincipal, O
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		return (other instanceof NaisTokenPrincipal that) && this.claims.equals(that.claims)
 				&& this.authorities.equals(that.authorities);
 	}

@@ -28,7 +28,6 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 import dev.naistoken.authorities.NaisTokenAuthenticationConverter;
 import dev.naistoken.authorities.NaisTokenAuthorityMapper;
 import dev.naistoken.introspection.CachingOpaqueTokenIntrospector;
-import dev.naistoken.introspection.IntrospectionClient;
 import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
 
 /**
@@ -52,21 +51,27 @@ import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
 @EnableConfigurationProperties(NaisTokenProperties.class)
 public final class NaisTokenAutoConfiguration {
 
+	NaisTokenAutoConfiguration() {
+		// Spring Boot creates it; nothing for applications to call.
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(OpaqueTokenIntrospector.class)
-	OpaqueTokenIntrospector naisTokenIntrospector(NaisTokenProperties properties, ObjectProvider<Clock> clock) {
+	OpaqueTokenIntrospector naisTokenIntrospector(NaisTokenProperties properties, ObjectProvider<Clock> clock,
+			ObjectProvider<NaisTokenIntrospectorDecorator> decorators) {
 		NaisTokenSettings.check(properties);
 		NaisTokenProperties.Introspection settings = properties.introspection();
-		IntrospectionClient client = new IntrospectionClient(NaisTokenSettings.endpoint(properties),
-				settings.requestFormat(), settings.connectTimeout(), settings.readTimeout());
-		OpaqueTokenIntrospector introspector = new NaisOpaqueTokenIntrospector(client, settings.identityProvider(),
-				properties.exposeInactiveReason());
+		OpaqueTokenIntrospector introspector = new NaisOpaqueTokenIntrospector(NaisTokenSettings.client(properties),
+				settings.identityProvider(), properties.exposeInactiveReason());
 		NaisTokenProperties.Cache cache = settings.cache();
-		if (!cache.enabled()) {
-			return introspector;
+		if (cache.enabled()) {
+			introspector = new CachingOpaqueTokenIntrospector(introspector, cache.maxSize(), cache.maxTtl(),
+					clock.getIfAvailable(Clock::systemUTC));
 		}
-		return new CachingOpaqueTokenIntrospector(introspector, cache.maxSize(), cache.maxTtl(),
-				clock.getIfAvailable(Clock::systemUTC));
+		for (NaisTokenIntrospectorDecorator decorator : decorators.orderedStream().toList()) {
+			introspector = decorator.decorate(introspector);
+		}
+		return introspector;
 	}
 
 	@Bean

@@ -6,8 +6,10 @@ package dev.naistoken.autoconfigure;
  */
 public class NaisTokenConfigurationException extends RuntimeException {
 
+	/** The property at fault. */
 	private final String property;
 
+	/** How to fix it. */
 	private final String action;
 
 	/**

@@ -14,19 +14,34 @@ import dev.naistoken.introspection.RequestFormat;
 /**
  * Configuration of the NAIS token starter ({@code nais.token.*}).
  *
- * @param enabled whether the starter secures the application; {@code false} turns every part of it off
- * @param introspection how tokens are sent to the introspection endpoint
- * @param authorities the prefixes of the authorities granted from the token's claims
- * @param groups readable aliases for Entra ID group object ids (alias: object id); a token in the group
- * gets {@code GROUP_<alias>} as well as {@code GROUP_<object id>}
- * @param exposeInactiveReason whether the endpoint's reason for refusing a token goes to the client in
- * {@code error_description}; off by default, as the reason helps an attacker more than a user
+ * <p>
+ * The {@code @param} texts below are what an IDE shows for each property (the configuration processor
+ * copies them into {@code spring-configuration-metadata.json}), so they are plain sentences without
+ * Javadoc tags.
+ *
+ * @param enabled Whether the starter secures the application. False turns every part of it off.
+ * @param introspection How tokens are sent to the introspection endpoint.
+ * @param authorities Prefixes of the authorities granted from a token's claims.
+ * @param groups Readable aliases for Entra ID group object ids, as alias: object id. A token in the
+ * group gets GROUP_alias as well as GROUP_object-id.
+ * @param exposeInactiveReason Whether the endpoint's reason for refusing a token goes to the client in
+ * error_description. Off by default, as the reason helps an attacker more than a user.
+ * @param health Health indicator for the introspection endpoint.
  */
 @ConfigurationProperties("nais.token")
 public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @DefaultValue Introspection introspection,
 		@DefaultValue Authorities authorities, Map<String, String> groups,
-		@DefaultValue("false") boolean exposeInactiveReason) {
+		@DefaultValue("false") boolean exposeInactiveReason, @DefaultValue Health health) {
 
+	/**
+	 * Creates the properties, as the binder does; absent group aliases become an empty map.
+	 * @param enabled whether the starter secures the application
+	 * @param introspection how tokens are sent to the endpoint
+	 * @param authorities prefixes of the authorities granted
+	 * @param groups group aliases, alias to object id
+	 * @param exposeInactiveReason whether the endpoint's reason goes to the client
+	 * @param health the health indicator's settings
+	 */
 	public NaisTokenProperties {
 		groups = (groups != null) ? Map.copyOf(groups) : Map.of();
 	}
@@ -34,14 +49,13 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	/**
 	 * How tokens are sent to the introspection endpoint.
 	 *
-	 * @param endpoint URL of the introspection endpoint; on NAIS the platform sets it in
-	 * {@code NAIS_TOKEN_INTROSPECTION_ENDPOINT}, which binds here without a placeholder
-	 * @param identityProvider identity provider every token is validated against
-	 * @param requestFormat encoding of the request body: form ({@code application/x-www-form-urlencoded}) or
-	 * json
-	 * @param connectTimeout how long to wait for a connection to the endpoint
-	 * @param readTimeout how long to wait for the endpoint's answer; past it the request gets 503
-	 * @param cache the cache of active tokens
+	 * @param endpoint URL of the introspection endpoint. On NAIS the platform sets it in the
+	 * NAIS_TOKEN_INTROSPECTION_ENDPOINT environment variable, which binds here without a placeholder.
+	 * @param identityProvider Identity provider every token is validated against.
+	 * @param requestFormat Encoding of the request body sent to the endpoint.
+	 * @param connectTimeout How long to wait for a connection to the endpoint.
+	 * @param readTimeout How long to wait for the endpoint's answer. Past it the request gets 503.
+	 * @param cache Cache of active tokens.
 	 */
 	public record Introspection(@Nullable String endpoint, @DefaultValue("azuread") IdentityProvider identityProvider,
 			@DefaultValue("form") RequestFormat requestFormat, @DefaultValue("1s") Duration connectTimeout,
@@ -53,9 +67,9 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	 * The cache of active tokens: the endpoint verifies every token again, so without it every request
 	 * pays a round trip.
 	 *
-	 * @param enabled whether active tokens are remembered until they expire
-	 * @param maxSize the most tokens remembered at once
-	 * @param maxTtl the longest a token is remembered; never past its {@code exp}
+	 * @param enabled Whether active tokens are remembered until they expire.
+	 * @param maxSize Most tokens remembered at once.
+	 * @param maxTtl Longest a token is remembered. Never past its exp claim.
 	 */
 	public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("10000") int maxSize,
 			@DefaultValue("5m") Duration maxTtl) {
@@ -66,12 +80,25 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	 * The prefixes of the authorities granted from the token's claims. A claim value never becomes an
 	 * authority without its prefix.
 	 *
-	 * @param groupPrefix prefix of an authority granted for each id in {@code groups} and each alias of one
-	 * @param rolePrefix prefix of an authority granted for each value in {@code roles}
-	 * @param scopePrefix prefix of an authority granted for each space-separated value in {@code scp}
+	 * @param groupPrefix Prefix of the authority granted for each id in the groups claim and for each
+	 * alias of one.
+	 * @param rolePrefix Prefix of the authority granted for each value in the roles claim.
+	 * @param scopePrefix Prefix of the authority granted for each space-separated value in the scp claim.
 	 */
 	public record Authorities(@DefaultValue("GROUP_") String groupPrefix, @DefaultValue("ROLE_") String rolePrefix,
 			@DefaultValue("SCOPE_") String scopePrefix) {
+
+	}
+
+	/**
+	 * A health indicator that asks the endpoint about a dummy token. Off by default: it makes the
+	 * application's health depend on a sidecar, and a probe pointed at the whole health endpoint would
+	 * then take every pod out of service when that sidecar blinks.
+	 *
+	 * @param enabled Whether a "naisToken" health indicator reports if the introspection endpoint
+	 * answers. Not part of the readiness or liveness group unless added to it.
+	 */
+	public record Health(@DefaultValue("false") boolean enabled) {
 
 	}
 

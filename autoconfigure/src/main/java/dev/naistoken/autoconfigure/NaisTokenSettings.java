@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.naistoken.introspection.IntrospectionClient;
+
 /**
  * Checks {@link NaisTokenProperties} once at start-up, so a wrong value fails fast with a message that
  * names the property and the fix, instead of surfacing as a 401 or 500 on the first request.
@@ -38,6 +40,13 @@ final class NaisTokenSettings {
 		}
 		throw new NaisTokenConfigurationException(ENDPOINT, "is not an http(s) URL",
 				"Set it to the endpoint's URL, such as http://127.0.0.1:7164/api/v1/introspect, " + TURN_OFF);
+	}
+
+	/** The HTTP client for the endpoint the properties name; call {@link #check} first. */
+	static IntrospectionClient client(NaisTokenProperties properties) {
+		NaisTokenProperties.Introspection introspection = properties.introspection();
+		return new IntrospectionClient(endpoint(properties), introspection.requestFormat(),
+				introspection.connectTimeout(), introspection.readTimeout());
 	}
 
 	static void check(NaisTokenProperties properties) {

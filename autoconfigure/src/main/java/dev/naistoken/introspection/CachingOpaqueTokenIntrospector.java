@@ -10,6 +10,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNames;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
@@ -55,10 +57,25 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 
 	@Override
 	public OAuth2AuthenticatedPrincipal introspect(String token) {
+		return introspect(token, null);
+	}
+
+	/**
+	 * Introspects a token as {@link #introspect(String)} does, and says when the cache could not answer:
+	 * the hook that lets metrics tell hits from misses without seeing the token.
+	 * @param token the bearer token
+	 * @param onMiss run on the calling thread when no stored entry answers, before the endpoint is asked
+	 * or a concurrent request for the same token is waited for; {@code null} for none
+	 * @return the principal
+	 */
+	public OAuth2AuthenticatedPrincipal introspect(String token, @Nullable Runnable onMiss) {
 		TokenHash key = TokenHash.of(token);
 		OAuth2AuthenticatedPrincipal cached = lookup(key);
 		if (cached != null) {
 			return cached;
+		}
+		if (onMiss != null) {
+			onMiss.run();
 		}
 		CompletableFuture<OAuth2AuthenticatedPrincipal> flight = new CompletableFuture<>();
 		CompletableFuture<OAuth2AuthenticatedPrincipal> leader = this.inFlight.putIfAbsent(key, flight);
@@ -84,12 +101,15 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 		}
 	}
 
-	/** The number of entries held, expired ones included until they are swept. */
+	/**
+	 * The number of entries held, expired ones included until they are swept.
+	 * @return the number of entries
+	 */
 	public int size() {
 		return this.entries.size();
 	}
 
-	private OAuth2AuthenticatedPrincipal lookup(TokenHash key) {
+	private @Nullable OAuth2AuthenticatedPrincipal lookup(TokenHash key) {
 		Entry entry = this.entries.get(key);
 		if (entry == null) {
 			return null;

@@ -8,24 +8,27 @@ package dev.naistoken.introspection;
 public enum IdentityProvider {
 
 	/** Entra ID under the name the platform's documentation uses. */
-	AZUREAD("azuread"),
+	AZUREAD("azuread", "spec.azure.application.enabled"),
 
 	/** Entra ID under its newer canonical name. */
-	ENTRA_ID("entra_id"),
+	ENTRA_ID("entra_id", "spec.azure.application.enabled"),
 
 	/** TokenX, for tokens exchanged between applications on behalf of a citizen. */
-	TOKENX("tokenx"),
+	TOKENX("tokenx", "spec.tokenx.enabled"),
 
 	/** ID-porten, for citizens logging in. */
-	IDPORTEN("idporten"),
+	IDPORTEN("idporten", "spec.idporten.enabled"),
 
 	/** Maskinporten, for external organisations' machines. */
-	MASKINPORTEN("maskinporten");
+	MASKINPORTEN("maskinporten", "spec.maskinporten.enabled");
 
 	private final String wireValue;
 
-	IdentityProvider(String wireValue) {
+	private final String manifestField;
+
+	IdentityProvider(String wireValue, String manifestField) {
 		this.wireValue = wireValue;
+		this.manifestField = manifestField;
 	}
 
 	/**
@@ -34,6 +37,11 @@ public enum IdentityProvider {
 	 */
 	public String wireValue() {
 		return this.wireValue;
+	}
+
+	/** The NAIS manifest field that enables this provider for the application, named in log lines. */
+	String manifestField() {
+		return this.manifestField;
 	}
 
 }

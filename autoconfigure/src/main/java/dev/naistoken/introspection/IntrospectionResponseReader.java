@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.type.TypeReference;
@@ -30,6 +31,12 @@ public final class IntrospectionResponseReader {
 	private final JsonMapper mapper = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
+
+	/**
+	 * Creates a reader; it holds no state but its JSON parser, so one can be shared.
+	 */
+	public IntrospectionResponseReader() {
+	}
 
 	/**
 	 * Reads one answer.
@@ -65,12 +72,12 @@ public final class IntrospectionResponseReader {
 		return active(claims);
 	}
 
-	private static IntrospectionResult inactive(Object error, IdentityProvider provider) {
+	private static IntrospectionResult inactive(@Nullable Object error, IdentityProvider provider) {
 		String reason = (error instanceof String text) ? text : null;
 		if (reason != null && reason.startsWith(NOT_ENABLED_PREFIX) && reason.endsWith(NOT_ENABLED_SUFFIX)) {
 			return new IntrospectionResult.Misconfigured("the introspection endpoint says identity provider '"
 					+ provider.wireValue() + "' is not enabled for this application, so it refuses every token. "
-					+ "Enable it in the NAIS manifest (for Entra ID: spec.azure.application.enabled: true), or set "
+					+ "Enable it in the NAIS manifest (" + provider.manifestField() + ": true), or set "
 					+ "nais.token.introspection.identity-provider to a provider the application has enabled");
 		}
 		return new IntrospectionResult.Inactive(reason);

@@ -1,5 +1,7 @@
 package dev.naistoken.introspection;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.oauth2.server.resource.introspection.OAuth2IntrospectionException;
 
 /**
@@ -22,7 +24,7 @@ public class IntrospectionUnavailableException extends OAuth2IntrospectionExcept
 	 * @param message the cause, free of token and claim values
 	 * @param cause the underlying failure
 	 */
-	public IntrospectionUnavailableException(String message, Throwable cause) {
+	public IntrospectionUnavailableException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

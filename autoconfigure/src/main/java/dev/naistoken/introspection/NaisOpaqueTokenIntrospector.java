@@ -7,6 +7,8 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 
+import dev.naistoken.logging.RateLimitedLog;
+
 /**
  * Asks the NAIS introspection endpoint about each token, and says what its answer means in Spring
  * Security's terms: an active token is a principal; an inactive one a {@link BadOpaqueTokenException}
@@ -14,13 +16,16 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
  * (503); a refused request an {@link IntrospectionMisconfiguredException} (500).
  * <p>
  * Inactive reasons are logged at DEBUG, unavailability at WARN, misconfiguration at ERROR; the token and
- * its claims never are.
+ * its claims never are. WARN and ERROR lines go through a {@link RateLimitedLog}: a dead endpoint under
+ * load writes one line per cause per minute, with the count of repeats, instead of one per request.
  */
 public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospector {
 
 	private static final Log logger = LogFactory.getLog(NaisOpaqueTokenIntrospector.class);
 
 	static final String GENERIC_INACTIVE_DESCRIPTION = "The access token is not valid";
+
+	private final RateLimitedLog problems = new RateLimitedLog(logger);
 
 	private final IntrospectionClient client;
 
@@ -50,7 +55,7 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 			response = this.client.post(this.provider, token);
 		}
 		catch (IntrospectionUnavailableException ex) {
-			logger.warn("Token introspection unavailable, answering 503: " + ex.getMessage());
+			this.problems.warn("Token introspection unavailable, answering 503: " + ex.getMessage());
 			throw ex;
 		}
 		IntrospectionResult result = this.reader.read(response.status(), response.body(), this.provider);
@@ -66,11 +71,11 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 					(this.exposeInactiveReason && reason != null) ? reason : GENERIC_INACTIVE_DESCRIPTION);
 		}
 		if (result instanceof IntrospectionResult.Misconfigured misconfigured) {
-			logger.error("Token introspection misconfigured, answering 500: " + misconfigured.problem());
+			this.problems.error("Token introspection misconfigured, answering 500: " + misconfigured.problem());
 			throw new IntrospectionMisconfiguredException(misconfigured.problem());
 		}
 		String cause = ((IntrospectionResult.Unavailable) result).cause();
-		logger.warn("Token introspection unavailable, answering 503: " + cause);
+		this.problems.warn("Token introspection unavailable, answering 503: " + cause);
 		throw new IntrospectionUnavailableException(cause);
 	}
 

@@ -1,0 +1,112 @@
+package dev.naistoken.autoconfigure;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.naistoken.StubEndpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When the {@code naisToken} health indicator exists, and what it says about the endpoint behind it.
+ */
+class NaisTokenHealthAutoConfigurationTests {
+
+	private final StubEndpoint endpoint = new StubEndpoint();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(NaisTokenAutoConfiguration.class,
+				NaisTokenHealthAutoConfiguration.class))
+		.withPropertyValues(this.endpoint.property());
+
+	NaisTokenHealthAutoConfigurationTests() throws IOException {
+	}
+
+	@AfterEach
+	void stop() {
+		this.endpoint.close();
+	}
+
+	@Test
+	void offByDefault() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(HealthIndicator.class));
+	}
+
+	@Test
+	void offWithTheStarter() {
+		this.runner.withPropertyValues("nais.token.health.enabled=true", "nais.token.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(HealthIndicator.class));
+	}
+
+	@Test
+	void absentWithoutSpringBootsHealthModule() {
+		this.runner.withPropertyValues("nais.token.health.enabled=true")
+			.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("naisTokenHealthIndicator"));
+	}
+
+	@Test
+	void upWhenTheEndpointAnswersTheDummyTokenAsItsContractSays() {
+		this.runner.withPropertyValues("nais.token.health.enabled=true").run((context) -> {
+			Health health = context.getBean("naisTokenHealthIndicator", HealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("identityProvider", "azuread");
+			assertThat(this.endpoint.requests()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void downWithTheCauseWhenTheEndpointIsUnreachable() throws IOException {
+		this.runner
+			.withPropertyValues("nais.token.health.enabled=true",
+					"nais.token.introspection.endpoint=" + StubEndpoint.deadUrl())
+			.run((context) -> {
+				Health health = context.getBean("naisTokenHealthIndicator", HealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("error",
+						"the introspection endpoint refused the connection");
+			});
+	}
+
+	@Test
+	void downWhenTheEndpointAnswersOutsideItsContract() {
+		this.endpoint.answer("nais-token-health-probe", 502, "bad gateway");
+		this.runner.withPropertyValues("nais.token.health.enabled=true").run((context) -> {
+			Health health = context.getBean("naisTokenHealthIndicator", HealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("error", "the introspection endpoint answered HTTP 502");
+		});
+	}
+
+	@Test
+	void downNamingTheManifestFieldWhenTheProviderIsNotEnabled() {
+		this.endpoint.answer("nais-token-health-probe", 200,
+				"{\"active\":false,\"error\":\"identity provider 'idporten' is not enabled\"}");
+		this.runner
+			.withPropertyValues("nais.token.health.enabled=true", "nais.token.introspection.identity-provider=idporten")
+			.run((context) -> {
+				Health health = context.getBean("naisTokenHealthIndicator", HealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails().get("error").toString()).contains("spec.idporten.enabled: true");
+			});
+	}
+
+	@Test
+	void aWrongEndpointFailsStartUpNamingTheProperty() {
+		this.runner.withPropertyValues("nais.token.health.enabled=true", "nais.token.introspection.endpoint=nowhere")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("nais.token.introspection.endpoint"));
+	}
+
+}
