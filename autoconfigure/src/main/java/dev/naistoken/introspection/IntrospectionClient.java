@@ -21,6 +21,8 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The HTTP call to the introspection endpoint, and nothing else: what the answer means is
  * {@link IntrospectionResponseReader}'s job.
@@ -92,7 +94,7 @@ public final class IntrospectionClient {
 					"the introspection endpoint did not send a whole answer within " + this.deadlineMillis + " ms", ex);
 		}
 		catch (ExecutionException ex) {
-			throw unavailable(ex.getCause());
+			throw unavailable((ex.getCause() != null) ? ex.getCause() : ex);
 		}
 		catch (InterruptedException ex) {
 			exchange.cancel(true);
@@ -172,7 +174,7 @@ public final class IntrospectionClient {
 
 		private final boolean declaredTooLarge;
 
-		private Flow.Subscription subscription;
+		private Flow.@Nullable Subscription subscription;
 
 		BoundedBody(HttpResponse.ResponseInfo info) {
 			this.declaredTooLarge = info.headers().firstValueAsLong("Content-Length").orElse(-1) > MAX_RESPONSE_BYTES;
@@ -187,7 +189,7 @@ public final class IntrospectionClient {
 		public void onSubscribe(Flow.Subscription subscription) {
 			this.subscription = subscription;
 			if (this.declaredTooLarge) {
-				tooLarge();
+				tooLarge(subscription);
 				return;
 			}
 			subscription.request(Long.MAX_VALUE);
@@ -199,8 +201,9 @@ public final class IntrospectionClient {
 				if (this.body.isDone()) {
 					return;
 				}
-				if (this.bytes.size() + buffer.remaining() > MAX_RESPONSE_BYTES) {
-					tooLarge();
+				Flow.Subscription subscription = this.subscription;
+				if (subscription != null && this.bytes.size() + buffer.remaining() > MAX_RESPONSE_BYTES) {
+					tooLarge(subscription);
 					return;
 				}
 				byte[] chunk = new byte[buffer.remaining()];
@@ -219,8 +222,8 @@ public final class IntrospectionClient {
 			this.body.complete(this.bytes.toByteArray());
 		}
 
-		private void tooLarge() {
-			this.subscription.cancel();
+		private void tooLarge(Flow.Subscription subscription) {
+			subscription.cancel();
 			this.body.completeExceptionally(IntrospectionClient.tooLarge());
 		}
 
