@@ -17,7 +17,8 @@ import dev.naistoken.authorities.NaisTokenPrincipal;
  * Reads the endpoint's answer, failing closed: only {@code 200} with a JSON object whose {@code active}
  * is the boolean {@code true} and whose {@code exp} is a whole number is an active token. Everything
  * else the contract does not describe (a missing or non-boolean {@code active}, a duplicate key, a body
- * that is not UTF-8 JSON) is {@link IntrospectionResult.Unavailable}, never a 401 and never a 200.
+ * that is not JSON in a Unicode encoding, invalid UTF-8 bytes included) is
+ * {@link IntrospectionResult.Unavailable}, never a 401 and never a 200.
  */
 public final class IntrospectionResponseReader {
 
