@@ -43,8 +43,8 @@ class IntrospectionFailureFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			if (cause instanceof IntrospectionUnavailableException) {
-				write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, UNAVAILABLE);
 				response.setHeader("Retry-After", "1");
+				write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, UNAVAILABLE);
 			}
 			else if (cause instanceof IntrospectionMisconfiguredException) {
 				write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, MISCONFIGURED);

@@ -24,9 +24,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  */
 class MalformedRequestBearerTokenResolver implements BearerTokenResolver {
 
-	private static final BearerTokenError MALFORMED = new BearerTokenError(BearerTokenErrorCodes.INVALID_REQUEST,
-			HttpStatus.UNAUTHORIZED, "The Authorization header does not hold a bearer token",
-			"https://tools.ietf.org/html/rfc6750#section-3.1");
+	private static final BearerTokenError MALFORMED = malformed("The Authorization header does not hold a bearer token");
 
 	private static final String BEARER = "Bearer ";
 
@@ -40,6 +38,16 @@ class MalformedRequestBearerTokenResolver implements BearerTokenResolver {
 	}
 
 	private final BearerTokenResolver delegate = new DefaultBearerTokenResolver();
+
+	/**
+	 * The starter's answer to a malformed {@code Authorization} header: 401 {@code invalid_request}.
+	 * @param description what is wrong with it, for {@code error_description}
+	 * @return the error
+	 */
+	static BearerTokenError malformed(String description) {
+		return new BearerTokenError(BearerTokenErrorCodes.INVALID_REQUEST, HttpStatus.UNAUTHORIZED, description,
+				"https://tools.ietf.org/html/rfc6750#section-3.1");
+	}
 
 	@Override
 	public String resolve(HttpServletRequest request) {

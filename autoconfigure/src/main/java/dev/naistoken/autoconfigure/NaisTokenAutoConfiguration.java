@@ -91,13 +91,15 @@ public final class NaisTokenAutoConfiguration {
 
 		/**
 		 * Applied by Spring Security to every {@link HttpSecurity}, the starter's chain and the
-		 * application's own alike, so a hand-written chain answers 503/500 honestly too.
+		 * application's own alike, so a hand-written chain answers 503/500 honestly too, and refuses
+		 * a request with two {@code Authorization} headers as well.
 		 */
 		@Bean
 		@ConditionalOnMissingBean(name = "naisTokenHttpSecurityCustomizer")
 		Customizer<HttpSecurity> naisTokenHttpSecurityCustomizer() {
-			return (http) -> http.addFilterBefore(new IntrospectionFailureFilter(),
-					BearerTokenAuthenticationFilter.class);
+			return (http) -> http
+				.addFilterBefore(new SingleAuthorizationHeaderFilter(), BearerTokenAuthenticationFilter.class)
+				.addFilterBefore(new IntrospectionFailureFilter(), BearerTokenAuthenticationFilter.class);
 		}
 
 		/**

@@ -134,7 +134,9 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 			return;
 		}
 		long now = this.clock.millis();
-		long until = Math.min(expiresAt.toEpochMilli(), now + this.maxTtlMillis);
+		long ttlEnd = now + this.maxTtlMillis;
+		// compared as Instants: an exp millions of years ahead has no epoch millis (toEpochMilli overflows)
+		long until = expiresAt.isBefore(Instant.ofEpochMilli(ttlEnd)) ? expiresAt.toEpochMilli() : ttlEnd;
 		if (until <= now) {
 			return;
 		}

@@ -1,7 +1,6 @@
 package dev.naistoken.introspection;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,8 +9,19 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP call to the introspection endpoint, and nothing else: what the answer means is
@@ -35,17 +45,21 @@ public final class IntrospectionClient {
 
 	private final Duration readTimeout;
 
+	private final long deadlineMillis;
+
 	/**
 	 * Creates a client for one endpoint.
 	 * @param endpoint the endpoint's URL, as in {@code NAIS_TOKEN_INTROSPECTION_ENDPOINT}
 	 * @param format how the request body is encoded
 	 * @param connectTimeout how long to wait for a connection
-	 * @param readTimeout how long to wait for the answer once the request is sent
+	 * @param readTimeout how long to wait for the answer once the request is sent; with the connect
+	 * timeout it also bounds the whole exchange, body included
 	 */
 	public IntrospectionClient(URI endpoint, RequestFormat format, Duration connectTimeout, Duration readTimeout) {
 		this.endpoint = endpoint;
 		this.format = format;
 		this.readTimeout = readTimeout;
+		this.deadlineMillis = connectTimeout.plus(readTimeout).toMillis();
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(connectTimeout)
@@ -67,29 +81,49 @@ public final class IntrospectionClient {
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body(provider, token)))
 			.build();
+		// The request timeout ends with the status line; this deadline also bounds the body, so an
+		// endpoint that stalls mid-answer cannot hold the caller's thread for ever.
+		CompletableFuture<HttpResponse<byte[]>> exchange = this.http.sendAsync(request, BoundedBody::new);
 		try {
-			HttpResponse<InputStream> response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-			return new Response(response.statusCode(), readBounded(response));
+			HttpResponse<byte[]> response = exchange.get(this.deadlineMillis, TimeUnit.MILLISECONDS);
+			return new Response(response.statusCode(), response.body());
 		}
-		catch (HttpConnectTimeoutException ex) {
-			throw new IntrospectionUnavailableException("connection to the introspection endpoint timed out", ex);
-		}
-		catch (HttpTimeoutException ex) {
+		catch (TimeoutException ex) {
+			exchange.cancel(true);
 			throw new IntrospectionUnavailableException(
-					"the introspection endpoint did not answer within " + this.readTimeout.toMillis() + " ms", ex);
+					"the introspection endpoint did not send a whole answer within " + this.deadlineMillis + " ms", ex);
 		}
-		catch (ConnectException ex) {
-			throw new IntrospectionUnavailableException("the introspection endpoint refused the connection", ex);
-		}
-		catch (IOException ex) {
-			throw new IntrospectionUnavailableException(
-					"I/O error talking to the introspection endpoint (" + ex.getClass().getSimpleName() + ")", ex);
+		catch (ExecutionException ex) {
+			throw unavailable((ex.getCause() != null) ? ex.getCause() : ex);
 		}
 		catch (InterruptedException ex) {
+			exchange.cancel(true);
 			Thread.currentThread().interrupt();
 			throw new IntrospectionUnavailableException("interrupted while waiting for the introspection endpoint",
 					ex);
 		}
+	}
+
+	private IntrospectionUnavailableException unavailable(Throwable failure) {
+		Throwable cause = failure;
+		while (cause instanceof CompletionException && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof IntrospectionUnavailableException unavailable) {
+			return unavailable;
+		}
+		if (cause instanceof HttpConnectTimeoutException) {
+			return new IntrospectionUnavailableException("connection to the introspection endpoint timed out", cause);
+		}
+		if (cause instanceof HttpTimeoutException) {
+			return new IntrospectionUnavailableException(
+					"the introspection endpoint did not answer within " + this.readTimeout.toMillis() + " ms", cause);
+		}
+		if (cause instanceof ConnectException) {
+			return new IntrospectionUnavailableException("the introspection endpoint refused the connection", cause);
+		}
+		return new IntrospectionUnavailableException(
+				"I/O error talking to the introspection endpoint (" + cause.getClass().getSimpleName() + ")", cause);
 	}
 
 	private String contentType() {
@@ -103,20 +137,6 @@ public final class IntrospectionClient {
 				: "identity_provider=" + provider.wireValue() + "&token="
 						+ URLEncoder.encode(token, StandardCharsets.UTF_8);
 		return body.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static byte[] readBounded(HttpResponse<InputStream> response) throws IOException {
-		long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-		try (InputStream in = response.body()) {
-			if (declared > MAX_RESPONSE_BYTES) {
-				throw tooLarge();
-			}
-			byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
-			if (bytes.length > MAX_RESPONSE_BYTES) {
-				throw tooLarge();
-			}
-			return bytes;
-		}
 	}
 
 	private static IntrospectionUnavailableException tooLarge() {
@@ -139,6 +159,74 @@ public final class IntrospectionClient {
 			}
 		}
 		return (out != null) ? out.toString() : value;
+	}
+
+	/**
+	 * Collects the answer up to {@link #MAX_RESPONSE_BYTES}, and cancels the exchange (closing the
+	 * connection) as soon as it is declared or has grown larger, so an endless answer costs no more
+	 * memory than the bound.
+	 */
+	private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+		private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+
+		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+		private final boolean declaredTooLarge;
+
+		private Flow.@Nullable Subscription subscription;
+
+		BoundedBody(HttpResponse.ResponseInfo info) {
+			this.declaredTooLarge = info.headers().firstValueAsLong("Content-Length").orElse(-1) > MAX_RESPONSE_BYTES;
+		}
+
+		@Override
+		public CompletionStage<byte[]> getBody() {
+			return this.body;
+		}
+
+		@Override
+		public void onSubscribe(Flow.Subscription subscription) {
+			this.subscription = subscription;
+			if (this.declaredTooLarge) {
+				tooLarge(subscription);
+				return;
+			}
+			subscription.request(Long.MAX_VALUE);
+		}
+
+		@Override
+		public void onNext(List<ByteBuffer> buffers) {
+			for (ByteBuffer buffer : buffers) {
+				if (this.body.isDone()) {
+					return;
+				}
+				Flow.Subscription subscription = this.subscription;
+				if (subscription != null && this.bytes.size() + buffer.remaining() > MAX_RESPONSE_BYTES) {
+					tooLarge(subscription);
+					return;
+				}
+				byte[] chunk = new byte[buffer.remaining()];
+				buffer.get(chunk);
+				this.bytes.writeBytes(chunk);
+			}
+		}
+
+		@Override
+		public void onError(Throwable failure) {
+			this.body.completeExceptionally(failure);
+		}
+
+		@Override
+		public void onComplete() {
+			this.body.complete(this.bytes.toByteArray());
+		}
+
+		private void tooLarge(Flow.Subscription subscription) {
+			subscription.cancel();
+			this.body.completeExceptionally(IntrospectionClient.tooLarge());
+		}
+
 	}
 
 	/**

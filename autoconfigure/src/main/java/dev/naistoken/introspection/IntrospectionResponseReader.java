@@ -1,5 +1,6 @@
 package dev.naistoken.introspection;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Map;
 
@@ -15,7 +16,8 @@ import dev.naistoken.authorities.NaisTokenPrincipal;
  * Reads the endpoint's answer, failing closed: only {@code 200} with a JSON object whose {@code active}
  * is the boolean {@code true} and whose {@code exp} is a whole number is an active token. Everything
  * else the contract does not describe (a missing or non-boolean {@code active}, a duplicate key, a body
- * that is not UTF-8 JSON) is {@link IntrospectionResult.Unavailable}, never a 401 and never a 200.
+ * that is not JSON in a Unicode encoding, invalid UTF-8 bytes included) is
+ * {@link IntrospectionResult.Unavailable}, never a 401 and never a 200.
  */
 public final class IntrospectionResponseReader {
 
@@ -104,7 +106,13 @@ public final class IntrospectionResponseReader {
 			return true;
 		}
 		if (value instanceof Integer || value instanceof Long) {
-			claims.put(name, Instant.ofEpochSecond(((Number) value).longValue()));
+			try {
+				claims.put(name, Instant.ofEpochSecond(((Number) value).longValue()));
+			}
+			catch (DateTimeException ex) {
+				// a whole number past the range of an Instant is no date either
+				return false;
+			}
 			return true;
 		}
 		return false;

@@ -1,0 +1,37 @@
+package dev.naistoken.reliability;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.system.CapturedOutput;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link NoLeakTestCases} with the token sent to the endpoint as a form (the default), in the context
+ * the other container tests share.
+ */
+class NoLeakFormTests extends NoLeakTestCases {
+
+	@Override
+	String requestContentType() {
+		return "application/x-www-form-urlencoded";
+	}
+
+	/**
+	 * Why the starter leaves tokens in URLs refused, and why refusing them is not enough: Spring Security
+	 * prints request URLs at DEBUG, so a token in the query string is in the log whether or not the
+	 * application accepts it ({@code SECURITY.md}).
+	 */
+	@Test
+	void aTokenInTheQueryStringIsPrintedByTheFrameworks(CapturedOutput output) throws InterruptedException {
+		int mark = output.getAll().length();
+		BadClientInputTests.assertChallengeWithoutError(http().get("/api/hello?access_token=" + TOKEN));
+		Thread.sleep(300);
+		assertThat(records(output.getAll().substring(mark)))
+			.filteredOn((record) -> record.contains("leakcanary0token"))
+			.extracting(NoLeakTestCases::logger)
+			.contains("o.s.security.web.FilterChainProxy", TOMCAT_RAW_REQUEST_LOGGER);
+		assertThat(introspections()).isZero();
+	}
+
+}

@@ -1,0 +1,213 @@
+package dev.naistoken.reliability;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With every logger of the application at TRACE (the starter's, Spring Security's, Spring Web's,
+ * Tomcat's, the JDK's), a full request cycle for valid, refused, failing and malformed requests writes
+ * neither the token nor a claim value into a log line, an exception logged with its stack trace, the
+ * answer, or a metric tag. The fake endpoint's own loggers (WireMock, its Jetty) stay at INFO: in
+ * production the endpoint is another process.
+ * <p>
+ * One exception, outside the starter's reach and documented in {@code SECURITY.md}: Tomcat's
+ * {@code Http11InputBuffer} prints every raw request, {@code Authorization} header included, at DEBUG.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+abstract class NoLeakTestCases extends ContainerTestSupport {
+
+	static final String TOKEN = "eyJ0eXAiOiJKV1QifQ.leakcanary0token.c2lnbmF0dXJl";
+
+	static final String TOMCAT_RAW_REQUEST_LOGGER = "o.a.coyote.http11.Http11InputBuffer";
+
+	private static final String OTHER_GROUP = "0b9e7d1c-0000-4000-8000-0000000leak1";
+
+	/** The token and every claim value the answers below carry. */
+	static final List<String> SECRETS = List.of("leakcanary0token", "Kari Leakcanary", "Z990077",
+			"kari.leakcanary@example.no", OTHER_GROUP, ReliabilityApplication.ADMINS_GROUP_ID,
+			"5f0d7e3a-0000-4000-8000-0000000leak2", "Xj3nJfZrLeakcanarySubject", "3b1c0f2e-0000-4000-8000-0000000leak3",
+			"dev-gcp:leak-team:leakcanary-frontend", "tenantleakcanary");
+
+	private static final Pattern RECORD_START = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT");
+
+	private static final Pattern LOGGER = Pattern.compile("\\] (\\S+)\\s+: ");
+
+	@Autowired
+	LoggingSystem loggingSystem;
+
+	@Autowired
+	MeterRegistry meterRegistry;
+
+	@BeforeEach
+	void everyLoggerAtTrace() {
+		this.loggingSystem.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.TRACE);
+		for (String name : List.of("dev.naistoken", "org.springframework.security", "org.springframework.web",
+				"org.apache.catalina", "org.apache.coyote", "org.apache.tomcat", "jdk.internal.httpclient",
+				"java.net.http")) {
+			this.loggingSystem.setLogLevel(name, LogLevel.TRACE);
+		}
+		for (String name : List.of("wiremock", "org.eclipse.jetty", "com.github.tomakehurst")) {
+			this.loggingSystem.setLogLevel(name, LogLevel.INFO);
+		}
+		Logger.getLogger("").setLevel(Level.ALL);
+	}
+
+	@AfterEach
+	void backToDefaults() {
+		for (String name : List.of("dev.naistoken", "org.springframework.security", "org.springframework.web",
+				"org.apache.catalina", "org.apache.coyote", "org.apache.tomcat", "jdk.internal.httpclient",
+				"java.net.http", "wiremock", "org.eclipse.jetty", "com.github.tomakehurst")) {
+			this.loggingSystem.setLogLevel(name, null);
+		}
+		this.loggingSystem.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.INFO);
+		Logger.getLogger("").setLevel(Level.INFO);
+	}
+
+	@Test
+	void noTokenOrClaimValueInLogsAnswersOrMetrics(CapturedOutput output) throws InterruptedException {
+		int mark = output.getAll().length();
+		Map<String, RawHttp.Reply> replies = new LinkedHashMap<>();
+		exchange(replies, "valid, rule met", 200, active(groups(ReliabilityApplication.ADMINS_GROUP_ID, OTHER_GROUP)),
+				() -> http().bearer("/api/admin", TOKEN));
+		exchange(replies, "valid, from the cache", 200, null, () -> http().bearer("/api/admin", TOKEN));
+		exchange(replies, "valid, rule not met", 403, active(groups(OTHER_GROUP)),
+				() -> http().bearer("/api/admin", TOKEN + "1"));
+		exchange(replies, "valid, groups of the wrong type", 403, active("\"" + OTHER_GROUP + "\""),
+				() -> http().bearer("/api/admin", TOKEN + "2"));
+		exchange(replies, "inactive", 401, EXPIRED, () -> http().bearer("/api/admin", TOKEN + "3"));
+		exchange(replies, "endpoint error with claims in its body", 503,
+				new Answer(500, active(groups(OTHER_GROUP))), () -> http().bearer("/api/admin", TOKEN + "4"));
+		String claims = active(groups(OTHER_GROUP));
+		exchange(replies, "truncated answer", 503, claims.substring(0, claims.length() - 20),
+				() -> http().bearer("/api/admin", TOKEN + "5"));
+		exchange(replies, "duplicate key", 503, claims.replace("\"NAVident\"", "\"name\":\"Kari Leakcanary\",\"NAVident\""),
+				() -> http().bearer("/api/admin", TOKEN + "6"));
+		exchange(replies, "exp as a string", 503, claims.replace("\"exp\":4102444800", "\"exp\":\"4102444800\""),
+				() -> http().bearer("/api/admin", TOKEN + "7"));
+		exchange(replies, "identity provider not enabled", 500,
+				"{\"active\":false,\"error\":\"identity provider 'azuread' is not enabled\"}",
+				() -> http().bearer("/api/admin", TOKEN + "8"));
+		exchange(replies, "malformed header", 401, null,
+				() -> http().get("/api/admin", "Authorization: Bearer " + TOKEN + ",9"));
+		exchange(replies, "two Authorization headers", 401, null,
+				() -> http().get("/api/admin", "Authorization: Bearer " + TOKEN, "Authorization: Bearer " + TOKEN + "a"));
+		assertThat(this.endpoint.findAll(postRequestedFor(anyUrl())))
+			.allSatisfy((request) -> assertThat(request.getHeader("Content-Type")).startsWith(requestContentType()));
+		LoopbackEndpoint.get().down();
+		exchange(replies, "endpoint down", 503, null, () -> http().bearer("/api/admin", TOKEN + "b"));
+		Thread.sleep(300); // let Tomcat finish logging the last exchange
+		List<String> records = records(output.getAll().substring(mark));
+
+		assertThat(records).as("TRACE was on").anyMatch((record) -> record.contains(" TRACE "));
+		assertThat(records).as("the starter's DEBUG line for the refused token")
+			.anyMatch((record) -> record.contains("Token inactive"));
+		List<String> leaks = new ArrayList<>();
+		List<String> tomcat = new ArrayList<>();
+		for (String record : records) {
+			for (String secret : SECRETS) {
+				if (record.contains(secret)) {
+					if (TOMCAT_RAW_REQUEST_LOGGER.equals(logger(record)) && secret.equals("leakcanary0token")) {
+						tomcat.add(record);
+					}
+					else {
+						leaks.add("[" + secret + "] " + record);
+					}
+				}
+			}
+		}
+		assertThat(leaks).as("log records naming a token or claim value").isEmpty();
+		assertThat(tomcat).as("Tomcat prints raw requests at DEBUG, as SECURITY.md says; if this changed, update it")
+			.isNotEmpty();
+		replies.forEach((name, reply) -> assertThat(SECRETS).as(name + ": answer")
+			.noneMatch((secret) -> reply.raw().contains(secret)));
+		for (Meter meter : this.meterRegistry.getMeters()) {
+			for (Tag tag : meter.getId().getTags()) {
+				assertThat(SECRETS).as("metric " + meter.getId()).noneMatch((secret) -> tag.getValue().contains(secret));
+			}
+		}
+		assertThat(this.meterRegistry.find("http.server.requests").meters()).as("metrics were recorded").isNotEmpty();
+	}
+
+	/** The content type the starter sends introspection requests with, in this test's context. */
+	abstract String requestContentType();
+
+	private void exchange(Map<String, RawHttp.Reply> replies, String name, int status, Object answer,
+			Supplier<RawHttp.Reply> request) {
+		if (answer instanceof Answer given) {
+			answer(given.status(), given.body());
+		}
+		else if (answer instanceof String body) {
+			answer(200, body);
+		}
+		RawHttp.Reply reply = request.get();
+		assertThat(reply.status()).as(name + ": " + reply.raw()).isEqualTo(status);
+		replies.put(name, reply);
+	}
+
+	static String active(String groups) {
+		return "{\"active\":true,\"exp\":4102444800,\"iat\":1730977293,\"nbf\":1730977293,\"name\":\"Kari Leakcanary\","
+				+ "\"NAVident\":\"Z990077\",\"preferred_username\":\"kari.leakcanary@example.no\",\"groups\":" + groups
+				+ ",\"oid\":\"5f0d7e3a-0000-4000-8000-0000000leak2\",\"sub\":\"Xj3nJfZrLeakcanarySubject\","
+				+ "\"azp\":\"3b1c0f2e-0000-4000-8000-0000000leak3\",\"azp_name\":\"dev-gcp:leak-team:leakcanary-frontend\","
+				+ "\"tid\":\"tenantleakcanary\",\"scp\":\"defaultaccess\"}";
+	}
+
+	static String groups(String... ids) {
+		return "[\"" + String.join("\",\"", ids) + "\"]";
+	}
+
+	/** Log records: a line starting with a timestamp, with the lines that follow it (messages, stack traces). */
+	static List<String> records(String log) {
+		List<String> records = new ArrayList<>();
+		StringBuilder record = null;
+		for (String line : log.lines().toList()) {
+			if (RECORD_START.matcher(line).find() || record == null) {
+				if (record != null) {
+					records.add(record.toString());
+				}
+				record = new StringBuilder(line);
+			}
+			else {
+				record.append('\n').append(line);
+			}
+		}
+		if (record != null) {
+			records.add(record.toString());
+		}
+		return records;
+	}
+
+	static String logger(String record) {
+		Matcher matcher = LOGGER.matcher(record);
+		return matcher.find() ? matcher.group(1) : "";
+	}
+
+	record Answer(int status, String body) {
+	}
+
+}
