@@ -1,6 +1,7 @@
 package dev.naistoken.introspection;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -81,20 +82,49 @@ public final class IntrospectionClient {
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body(provider, token)))
 			.build();
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(this.deadlineMillis);
+		try {
+			return exchange(request, deadline);
+		}
+		catch (RetryableFailure ex) {
+			// A keep-alive connection the endpoint closed just as it was reused fails at once with an
+			// I/O error. Introspection changes nothing, so one more try, on a fresh connection and
+			// within the same deadline, is safe; a second failure is the endpoint's.
+			try {
+				return exchange(request, deadline);
+			}
+			catch (RetryableFailure again) {
+				throw unavailable(again.getCause());
+			}
+		}
+	}
+
+	private Response exchange(HttpRequest request, long deadline) {
+		long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+		if (remainingMillis <= 0) {
+			throw deadlinePassed(null);
+		}
 		// The request timeout ends with the status line; this deadline also bounds the body, so an
 		// endpoint that stalls mid-answer cannot hold the caller's thread for ever.
 		CompletableFuture<HttpResponse<byte[]>> exchange = this.http.sendAsync(request, BoundedBody::new);
 		try {
-			HttpResponse<byte[]> response = exchange.get(this.deadlineMillis, TimeUnit.MILLISECONDS);
+			HttpResponse<byte[]> response = exchange.get(remainingMillis, TimeUnit.MILLISECONDS);
 			return new Response(response.statusCode(), response.body());
 		}
 		catch (TimeoutException ex) {
 			exchange.cancel(true);
-			throw new IntrospectionUnavailableException(
-					"the introspection endpoint did not send a whole answer within " + this.deadlineMillis + " ms", ex);
+			throw deadlinePassed(ex);
 		}
 		catch (ExecutionException ex) {
-			throw unavailable((ex.getCause() != null) ? ex.getCause() : ex);
+			Throwable cause = ex.getCause();
+			while (cause instanceof CompletionException && cause.getCause() != null) {
+				cause = cause.getCause();
+			}
+			if (cause instanceof IOException io && !(cause instanceof ConnectException)
+					&& !(cause instanceof HttpTimeoutException)) {
+				throw new RetryableFailure(io);
+			}
+			throw unavailable((cause != null) ? cause : ex);
 		}
 		catch (InterruptedException ex) {
 			exchange.cancel(true);
@@ -102,6 +132,11 @@ public final class IntrospectionClient {
 			throw new IntrospectionUnavailableException("interrupted while waiting for the introspection endpoint",
 					ex);
 		}
+	}
+
+	private IntrospectionUnavailableException deadlinePassed(@Nullable Throwable cause) {
+		return new IntrospectionUnavailableException(
+				"the introspection endpoint did not send a whole answer within " + this.deadlineMillis + " ms", cause);
 	}
 
 	private IntrospectionUnavailableException unavailable(Throwable failure) {
@@ -235,6 +270,15 @@ public final class IntrospectionClient {
 	 * @param body the body, at most {@link #MAX_RESPONSE_BYTES} bytes
 	 */
 	public record Response(int status, byte[] body) {
+	}
+
+	/** An I/O failure worth one more try: not a refusal, not a timeout. */
+	private static final class RetryableFailure extends RuntimeException {
+
+		RetryableFailure(IOException cause) {
+			super(null, cause, false, false);
+		}
+
 	}
 
 }

@@ -141,9 +141,11 @@ class CachingOpaqueTokenIntrospectorTests {
 		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofMinutes(5));
 		assertThatExceptionOfType(OAuth2IntrospectionException.class).isThrownBy(() -> cache.introspect(TOKEN))
 			.isNotInstanceOf(BadOpaqueTokenException.class);
+		// A reset is tried once more on a fresh connection, so the failure took one or two calls.
+		int callsForTheFailure = calls();
 		answer(okJson(active(NOW.plusSeconds(600))));
 		assertThat(cache.introspect(TOKEN).getAttributes()).containsEntry("sub", "cached-user");
-		assertThat(calls()).isEqualTo(2);
+		assertThat(calls()).isEqualTo(callsForTheFailure + 1);
 	}
 
 	@Test
