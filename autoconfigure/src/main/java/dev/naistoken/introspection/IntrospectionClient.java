@@ -15,12 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -104,33 +103,38 @@ public final class IntrospectionClient {
 		if (remainingMillis <= 0) {
 			throw deadlinePassed(null);
 		}
-		// The request timeout ends with the status line; this deadline also bounds the body, so an
-		// endpoint that stalls mid-answer cannot hold the caller's thread for ever.
-		CompletableFuture<HttpResponse<byte[]>> exchange = this.http.sendAsync(request, BoundedBody::new);
+		// The request timeout ends with the status line; the deadline also bounds the body, so an
+		// endpoint that stalls mid-answer cannot hold the caller's thread for ever. The synchronous
+		// send() matters: sendAsync() hands every completed response to CompletableFuture's default
+		// executor, which on a 2-core machine starts a new thread per response.
+		BodyDeadline body = new BodyDeadline();
+		ScheduledFuture<?> timer = Deadlines.SCHEDULER.schedule(body::expire, remainingMillis, TimeUnit.MILLISECONDS);
 		try {
-			HttpResponse<byte[]> response = exchange.get(remainingMillis, TimeUnit.MILLISECONDS);
+			HttpResponse<byte[]> response = this.http.send(request, body::subscriber);
 			return new Response(response.statusCode(), response.body());
 		}
-		catch (TimeoutException ex) {
-			exchange.cancel(true);
-			throw deadlinePassed(ex);
-		}
-		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
-			while (cause instanceof CompletionException && cause.getCause() != null) {
-				cause = cause.getCause();
+		catch (IOException ex) {
+			if (body.expired) {
+				throw deadlinePassed(ex);
 			}
-			if (cause instanceof IOException io && !(cause instanceof ConnectException)
-					&& !(cause instanceof HttpTimeoutException)) {
-				throw new RetryableFailure(io);
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof IntrospectionUnavailableException unavailable) {
+					throw unavailable;
+				}
 			}
-			throw unavailable((cause != null) ? cause : ex);
+			if (ex instanceof ConnectException || ex instanceof HttpTimeoutException) {
+				throw unavailable(ex);
+			}
+			throw new RetryableFailure(ex);
 		}
 		catch (InterruptedException ex) {
-			exchange.cancel(true);
+			body.expire();
 			Thread.currentThread().interrupt();
 			throw new IntrospectionUnavailableException("interrupted while waiting for the introspection endpoint",
 					ex);
+		}
+		finally {
+			timer.cancel(false);
 		}
 	}
 
@@ -139,14 +143,7 @@ public final class IntrospectionClient {
 				"the introspection endpoint did not send a whole answer within " + this.deadlineMillis + " ms", cause);
 	}
 
-	private IntrospectionUnavailableException unavailable(Throwable failure) {
-		Throwable cause = failure;
-		while (cause instanceof CompletionException && cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		if (cause instanceof IntrospectionUnavailableException unavailable) {
-			return unavailable;
-		}
+	private IntrospectionUnavailableException unavailable(Throwable cause) {
 		if (cause instanceof HttpConnectTimeoutException) {
 			return new IntrospectionUnavailableException("connection to the introspection endpoint timed out", cause);
 		}
@@ -257,6 +254,14 @@ public final class IntrospectionClient {
 			this.body.complete(this.bytes.toByteArray());
 		}
 
+		void expire() {
+			Flow.Subscription subscription = this.subscription;
+			if (subscription != null) {
+				subscription.cancel();
+			}
+			this.body.completeExceptionally(new IOException("the answer's body did not arrive in time"));
+		}
+
 		private void tooLarge(Flow.Subscription subscription) {
 			subscription.cancel();
 			this.body.completeExceptionally(IntrospectionClient.tooLarge());
@@ -270,6 +275,50 @@ public final class IntrospectionClient {
 	 * @param body the body, at most {@link #MAX_RESPONSE_BYTES} bytes
 	 */
 	public record Response(int status, byte[] body) {
+	}
+
+	/** One daemon thread that ends exchanges past their deadline, shared by every client. */
+	private static final class Deadlines {
+
+		static final ScheduledThreadPoolExecutor SCHEDULER = scheduler();
+
+		private static ScheduledThreadPoolExecutor scheduler() {
+			ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
+				Thread thread = new Thread(task, "nais-token-introspection-deadline");
+				thread.setDaemon(true);
+				return thread;
+			});
+			// Nearly every timer is cancelled long before it fires: drop them at once.
+			scheduler.setRemoveOnCancelPolicy(true);
+			return scheduler;
+		}
+
+	}
+
+	/** The body of one exchange, and the deadline that may end it before it is whole. */
+	private static final class BodyDeadline {
+
+		volatile boolean expired;
+
+		private volatile @Nullable BoundedBody body;
+
+		BoundedBody subscriber(HttpResponse.ResponseInfo info) {
+			BoundedBody subscriber = new BoundedBody(info);
+			this.body = subscriber;
+			if (this.expired) {
+				subscriber.expire();
+			}
+			return subscriber;
+		}
+
+		void expire() {
+			this.expired = true;
+			BoundedBody subscriber = this.body;
+			if (subscriber != null) {
+				subscriber.expire();
+			}
+		}
+
 	}
 
 	/** An I/O failure worth one more try: not a refusal, not a timeout. */
