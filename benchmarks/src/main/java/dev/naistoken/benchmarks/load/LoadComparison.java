@@ -37,8 +37,8 @@ import dev.naistoken.test.FakeTexas;
 
 /**
  * The end-to-end comparison: starts one {@link BenchApp} per setup, each in a JVM of its own on
- * loopback, all against one lean fake endpoint ({@link FakeTexas}, which verifies each token's RS256
- * signature as the real one does), and drives the same bounded wrk load through each, setups
+ * loopback, all against one lean fake endpoint ({@link FakeTexas}, which checks each token's signature
+ * on every call as the real one does, though with HS256 rather than RS256), and drives the same bounded wrk load through each, setups
  * alternating round by round. Prints throughput and latency per setup and the ratios the project
  * targets.
  * <p>
