@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -149,6 +150,28 @@ final class LoopbackEndpoint {
 			};
 		}
 
+		/**
+		 * Keeps each connection alive, answering its requests with a 200 and these bytes while
+		 * {@code answer} says yes for the request's number on the connection (1, 2, ...), and closing
+		 * it unanswered at the first no.
+		 */
+		static Behaviour keepAlive(byte[] body, IntPredicate answer, AtomicInteger requests) {
+			return (socket, fake) -> {
+				InputStream in = socket.getInputStream();
+				OutputStream out = socket.getOutputStream();
+				for (int number = 1; readRequest(in); number++) {
+					requests.incrementAndGet();
+					if (!answer.test(number)) {
+						return;
+					}
+					out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+							+ "\r\n\r\n"));
+					out.write(body);
+					out.flush();
+				}
+			};
+		}
+
 		/** Reads the request and streams a chunked 200 without end, until the client goes away. */
 		static Behaviour endlessChunkedBody() {
 			return (socket, fake) -> {
@@ -170,8 +193,11 @@ final class LoopbackEndpoint {
 		return text.getBytes(StandardCharsets.ISO_8859_1);
 	}
 
-	/** Reads one request: headers, then a body of its Content-Length. */
-	static void readRequest(InputStream in) throws IOException {
+	/**
+	 * Reads one request: headers, then a body of its Content-Length.
+	 * @return {@code false} when the connection ended before a request
+	 */
+	static boolean readRequest(InputStream in) throws IOException {
 		StringBuilder head = new StringBuilder();
 		int c;
 		while ((c = in.read()) != -1) {
@@ -187,6 +213,7 @@ final class LoopbackEndpoint {
 			}
 		}
 		in.readNBytes(length);
+		return head.length() > 0;
 	}
 
 	/**
@@ -247,6 +274,11 @@ final class LoopbackEndpoint {
 			catch (IOException | InterruptedException ex) {
 				// the client went away, or the test killed the connection
 			}
+		}
+
+		/** The port it listens on (a free one when it was created with 0). */
+		int port() {
+			return this.server.getLocalPort();
 		}
 
 		/** How many connections were accepted. */
