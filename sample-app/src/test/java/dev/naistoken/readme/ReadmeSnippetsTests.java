@@ -66,6 +66,7 @@ class ReadmeSnippetsTests {
 			bySource.put(source.toString(), block);
 		}
 		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+		assertThat(compiler).as("a JDK's compiler (the tests run on a JRE)").isNotNull();
 		DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
 		Path classes = Files.createDirectories(this.work.resolve("classes"));
 		try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
