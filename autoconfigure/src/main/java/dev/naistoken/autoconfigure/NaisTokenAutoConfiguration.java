@@ -12,18 +12,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationConverter;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.HttpFirewall;
 
 import dev.naistoken.authorities.NaisTokenAuthenticationConverter;
@@ -130,24 +127,10 @@ public final class NaisTokenAutoConfiguration {
 	static class DefaultSecurityFilterChainConfiguration {
 
 		@Bean
-		SecurityFilterChain naisTokenSecurityFilterChain(HttpSecurity http, Environment environment)
-				throws Exception {
-			String actuator = environment.getProperty("management.endpoints.web.base-path", "/actuator");
-			http.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/error", actuator + "/health", actuator + "/health/**")
-				.permitAll()
-				.anyRequest()
-				.authenticated())
-				// Stateless without session management's two filters: the context lives in the request only.
-				.securityContext((context) -> context
-					.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-				.sessionManagement(AbstractHttpConfigurer::disable)
-				.anonymous(AbstractHttpConfigurer::disable)
-				.csrf(AbstractHttpConfigurer::disable)
-				.requestCache(AbstractHttpConfigurer::disable)
-				.logout(AbstractHttpConfigurer::disable)
-				.oauth2ResourceServer((resourceServer) -> resourceServer.opaqueToken(Customizer.withDefaults()));
-			return http.build();
+		SecurityFilterChain naisTokenSecurityFilterChain(HttpSecurity http) throws Exception {
+			return NaisTokenHttpSecurity.applyDefaults(http)
+				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+				.build();
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.naistoken.test;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.GrantedAuthority;
@@ -16,6 +17,10 @@ import dev.naistoken.authorities.NaisTokenPrincipal;
 /** An application with the starter and two rules, for the kit's own tests. */
 @SpringBootApplication
 class KitTestApplication {
+
+	static void main(String[] args) {
+		SpringApplication.run(KitTestApplication.class, args);
+	}
 
 	@RestController
 	static class Endpoints {
