@@ -64,6 +64,9 @@ public final class IntrospectionClient {
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(connectTimeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
+			// Never the JVM's proxy settings (http.proxyHost, a default ProxySelector): a proxy would see
+			// every token and could answer for the endpoint.
+			.proxy(HttpClient.Builder.NO_PROXY)
 			.build();
 	}
 
