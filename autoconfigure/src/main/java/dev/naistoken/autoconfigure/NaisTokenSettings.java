@@ -43,8 +43,9 @@ final class NaisTokenSettings {
 					throw new NaisTokenConfigurationException(ENDPOINT, "is a plain http URL to " + uri.getHost()
 							+ ", which is not this machine: tokens would cross the network unencrypted, and anyone on "
 							+ "the way could answer for the endpoint",
-							"Use an https URL, or the endpoint on loopback (such as http://127.0.0.1:7164/api/v1/introspect). "
-									+ "If the network in between is trusted, set " + ALLOW_INSECURE_REMOTE + "=true");
+							"Use an https URL, or the endpoint on loopback (such as "
+									+ "http://127.0.0.1:7164/api/v1/introspect). If the network in between is trusted, set "
+									+ ALLOW_INSECURE_REMOTE + "=true");
 				}
 				return uri;
 			}

@@ -23,8 +23,8 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
  * Only positive answers are kept: an inactive token, an unavailable endpoint and a misconfiguration
  * are asked again next time. Concurrent first requests for one token make one call: the first caller
  * asks, the others wait for its answer (or its failure; but when the first caller's thread is
- * interrupted, the others ask again rather than share its failure). An entry is never served at or after its
- * token's {@code exp}, whatever the TTL. Past {@code maxSize} entries, expired ones go first, then the
+ * interrupted, the others ask again rather than share its failure). An entry is never served at or
+ * after its token's {@code exp}, whatever the TTL. Past {@code maxSize} entries, expired ones go first, then the
  * ones that expire soonest (they have the least left to give), down to 90% of the bound, so a sweep
  * runs once per {@code maxSize / 10} new tokens.
  * <p>
@@ -52,7 +52,8 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 	 * @param delegate the introspector that asks the endpoint
 	 * @param maxSize the most entries kept
 	 * @param maxTtl the longest an entry lives, whatever the token's {@code exp}
-	 * @param clock the clock that decides expiry
+	 * @param clock the clock that decides expiry: the system clock (a test's movable one at most), never
+	 * an application's business clock, which may stand still while a token's {@code exp} passes
 	 */
 	public CachingOpaqueTokenIntrospector(OpaqueTokenIntrospector delegate, int maxSize, Duration maxTtl,
 			Clock clock) {
@@ -187,7 +188,8 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 	 * The leader's answer, or its failure; {@code null} when the leader was interrupted, which says
 	 * nothing about the token.
 	 */
-	private static @Nullable OAuth2AuthenticatedPrincipal await(CompletableFuture<OAuth2AuthenticatedPrincipal> leader) {
+	private static @Nullable OAuth2AuthenticatedPrincipal await(
+			CompletableFuture<OAuth2AuthenticatedPrincipal> leader) {
 		try {
 			return leader.get();
 		}

@@ -34,7 +34,8 @@ class ApplicationClockTests {
 	void twoClockBeansInTheApplicationDoNotBreakStartUp() {
 		this.runner.withUserConfiguration(TwoClocks.class).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context.getBean(OpaqueTokenIntrospector.class)).isInstanceOf(CachingOpaqueTokenIntrospector.class);
+			assertThat(context.getBean(OpaqueTokenIntrospector.class))
+				.isInstanceOf(CachingOpaqueTokenIntrospector.class);
 		});
 	}
 

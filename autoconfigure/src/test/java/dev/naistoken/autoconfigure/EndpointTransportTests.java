@@ -94,7 +94,8 @@ class EndpointTransportTests {
 
 	@Test
 	void plainHttpToAnotherMachineFailsStartUpNamingTheWayOut() {
-		this.runner.withPropertyValues("nais.token.introspection.endpoint=http://texas.example.com:7164/api/v1/introspect")
+		this.runner
+			.withPropertyValues("nais.token.introspection.endpoint=http://texas.example.com:7164/api/v1/introspect")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = new NaisTokenConfigurationFailureAnalyzer()
@@ -141,8 +142,9 @@ class EndpointTransportTests {
 	 */
 	private static final class ForgingProxy implements AutoCloseable {
 
-		private static final byte[] FORGED = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 64"
-				+ "\r\nConnection: close\r\n\r\n{\"active\":true,\"sub\":\"forged\",\"exp\":4102444800,\"iat\":1700000000}")
+		private static final byte[] FORGED = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+				+ "Content-Length: 64\r\nConnection: close\r\n\r\n"
+				+ "{\"active\":true,\"sub\":\"forged\",\"exp\":4102444800,\"iat\":1700000000}")
 			.getBytes(StandardCharsets.ISO_8859_1);
 
 		private final ServerSocket server;

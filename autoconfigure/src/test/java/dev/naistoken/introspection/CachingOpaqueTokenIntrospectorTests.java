@@ -14,12 +14,14 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -237,7 +239,7 @@ class CachingOpaqueTokenIntrospectorTests {
 			.whenScenarioStateIs("fast")
 			.willReturn(okJson(active(NOW.plusSeconds(600)))));
 		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofMinutes(5));
-		Map<Thread, Object> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+		Map<Thread, Object> outcomes = new ConcurrentHashMap<>();
 		Runnable introspect = () -> {
 			try {
 				outcomes.put(Thread.currentThread(), cache.introspect(TOKEN));
@@ -270,7 +272,7 @@ class CachingOpaqueTokenIntrospectorTests {
 		assertThat(calls()).as("one new call for all the followers").isEqualTo(2);
 	}
 
-	private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+	private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
 		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		while (!condition.getAsBoolean()) {
 			assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(end);

@@ -79,7 +79,8 @@ class KeptAliveConnectionTests {
 				return;
 			}
 			socket.getOutputStream()
-				.write(LoopbackEndpoint.ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 64\r\n\r\n{"));
+				.write(LoopbackEndpoint
+					.ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 64\r\n\r\n{"));
 			socket.getOutputStream().flush();
 			Thread.sleep(2_700);
 			socket.setSoLinger(true, 0);
