@@ -3,6 +3,7 @@ package dev.naistoken.autoconfigure;
 import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -49,13 +50,21 @@ import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
 @EnableConfigurationProperties(NaisTokenProperties.class)
 public final class NaisTokenAutoConfiguration {
 
+	/**
+	 * The only {@link Clock} bean the cache reads, by name: tests use it to move the cache's time. Any
+	 * other {@code Clock} belongs to the application (a fixed or settable business clock would keep a
+	 * cached token alive past its {@code exp}), so without this one the cache reads the system clock.
+	 */
+	static final String CACHE_CLOCK = "naisTokenCacheClock";
+
 	NaisTokenAutoConfiguration() {
 		// Spring Boot creates it; nothing for applications to call.
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(OpaqueTokenIntrospector.class)
-	OpaqueTokenIntrospector naisTokenIntrospector(NaisTokenProperties properties, ObjectProvider<Clock> clock,
+	OpaqueTokenIntrospector naisTokenIntrospector(NaisTokenProperties properties,
+			@Qualifier(CACHE_CLOCK) ObjectProvider<Clock> cacheClock,
 			ObjectProvider<NaisTokenIntrospectorDecorator> decorators) {
 		NaisTokenSettings.check(properties);
 		NaisTokenProperties.Introspection settings = properties.introspection();
@@ -64,7 +73,7 @@ public final class NaisTokenAutoConfiguration {
 		NaisTokenProperties.Cache cache = settings.cache();
 		if (cache.enabled()) {
 			introspector = new CachingOpaqueTokenIntrospector(introspector, cache.maxSize(), cache.maxTtl(),
-					clock.getIfAvailable(Clock::systemUTC));
+					cacheClock.getIfAvailable(Clock::systemUTC));
 		}
 		for (NaisTokenIntrospectorDecorator decorator : decorators.orderedStream().toList()) {
 			introspector = decorator.decorate(introspector);

@@ -56,10 +56,14 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	 * @param connectTimeout How long to wait for a connection to the endpoint.
 	 * @param readTimeout How long to wait for the endpoint's answer. Past it the request gets 503.
 	 * @param cache Cache of active tokens.
+	 * @param allowInsecureRemote Whether a plain http endpoint on another machine is accepted. Off by
+	 * default, as tokens would cross the network unencrypted and anyone on the way could answer for the
+	 * endpoint; plain http to a loopback address or localhost is always accepted.
 	 */
 	public record Introspection(@Nullable String endpoint, @DefaultValue("azuread") IdentityProvider identityProvider,
 			@DefaultValue("form") RequestFormat requestFormat, @DefaultValue("1s") Duration connectTimeout,
-			@DefaultValue("2s") Duration readTimeout, @DefaultValue Cache cache) {
+			@DefaultValue("2s") Duration readTimeout, @DefaultValue Cache cache,
+			@DefaultValue("false") boolean allowInsecureRemote) {
 
 	}
 

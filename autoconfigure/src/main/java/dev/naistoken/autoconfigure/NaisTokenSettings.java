@@ -1,7 +1,9 @@
 package dev.naistoken.autoconfigure;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -14,6 +16,8 @@ import dev.naistoken.introspection.IntrospectionClient;
 final class NaisTokenSettings {
 
 	static final String ENDPOINT = "nais.token.introspection.endpoint";
+
+	static final String ALLOW_INSECURE_REMOTE = "nais.token.introspection.allow-insecure-remote";
 
 	private static final String TURN_OFF = "or set nais.token.enabled=false to turn the starter off";
 
@@ -31,7 +35,18 @@ final class NaisTokenSettings {
 		}
 		try {
 			URI uri = new URI(endpoint.trim());
-			if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+			if ("https".equals(uri.getScheme()) && uri.getHost() != null) {
+				return uri;
+			}
+			if ("http".equals(uri.getScheme()) && uri.getHost() != null) {
+				if (!loopback(uri.getHost()) && !properties.introspection().allowInsecureRemote()) {
+					throw new NaisTokenConfigurationException(ENDPOINT, "is a plain http URL to " + uri.getHost()
+							+ ", which is not this machine: tokens would cross the network unencrypted, and anyone on "
+							+ "the way could answer for the endpoint",
+							"Use an https URL, or the endpoint on loopback (such as "
+									+ "http://127.0.0.1:7164/api/v1/introspect). If the network in between is trusted, set "
+									+ ALLOW_INSECURE_REMOTE + "=true");
+				}
 				return uri;
 			}
 		}
@@ -40,6 +55,37 @@ final class NaisTokenSettings {
 		}
 		throw new NaisTokenConfigurationException(ENDPOINT, "is not an http(s) URL",
 				"Set it to the endpoint's URL, such as http://127.0.0.1:7164/api/v1/introspect, " + TURN_OFF);
+	}
+
+	/**
+	 * Whether a URL's host is this machine, judged from the text alone: {@code localhost}, an IPv4
+	 * literal in 127.0.0.0/8 or {@code [::1]}. Any other name is not resolved (DNS could say anything),
+	 * so it counts as another machine.
+	 */
+	static boolean loopback(String host) {
+		if ("localhost".equalsIgnoreCase(host)) {
+			return true;
+		}
+		if (host.startsWith("[") && host.endsWith("]")) {
+			try {
+				// a bracketed host is an IPv6 literal, parsed without a lookup
+				return InetAddress.getByName(host).isLoopbackAddress();
+			}
+			catch (UnknownHostException ex) {
+				return false;
+			}
+		}
+		String[] octets = host.split("\\.", -1);
+		if (octets.length != 4 || !"127".equals(octets[0])) {
+			return false;
+		}
+		for (String octet : octets) {
+			if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(Character::isDigit)
+					|| Integer.parseInt(octet) > 255) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The HTTP client for the endpoint the properties name; call {@link #check} first. */

@@ -22,8 +22,9 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
  * <p>
  * Only positive answers are kept: an inactive token, an unavailable endpoint and a misconfiguration
  * are asked again next time. Concurrent first requests for one token make one call: the first caller
- * asks, the others wait for its answer (or its failure). An entry is never served at or after its
- * token's {@code exp}, whatever the TTL. Past {@code maxSize} entries, expired ones go first, then the
+ * asks, the others wait for its answer (or its failure; but when the first caller's thread is
+ * interrupted, the others ask again rather than share its failure). An entry is never served at or
+ * after its token's {@code exp}, whatever the TTL. Past {@code maxSize} entries, expired ones go first, then the
  * ones that expire soonest (they have the least left to give), down to 90% of the bound, so a sweep
  * runs once per {@code maxSize / 10} new tokens.
  * <p>
@@ -51,7 +52,8 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 	 * @param delegate the introspector that asks the endpoint
 	 * @param maxSize the most entries kept
 	 * @param maxTtl the longest an entry lives, whatever the token's {@code exp}
-	 * @param clock the clock that decides expiry
+	 * @param clock the clock that decides expiry: the system clock (a test's movable one at most), never
+	 * an application's business clock, which may stand still while a token's {@code exp} passes
 	 */
 	public CachingOpaqueTokenIntrospector(OpaqueTokenIntrospector delegate, int maxSize, Duration maxTtl,
 			Clock clock) {
@@ -83,11 +85,22 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 		if (onMiss != null) {
 			onMiss.run();
 		}
-		CompletableFuture<OAuth2AuthenticatedPrincipal> flight = new CompletableFuture<>();
-		CompletableFuture<OAuth2AuthenticatedPrincipal> leader = this.inFlight.putIfAbsent(key, flight);
-		if (leader != null) {
-			return await(leader);
+		while (true) {
+			CompletableFuture<OAuth2AuthenticatedPrincipal> flight = new CompletableFuture<>();
+			CompletableFuture<OAuth2AuthenticatedPrincipal> leader = this.inFlight.putIfAbsent(key, flight);
+			if (leader == null) {
+				return lead(key, token, flight);
+			}
+			OAuth2AuthenticatedPrincipal principal = await(leader);
+			if (principal != null) {
+				return principal;
+			}
+			// The leader was interrupted: ask again, and one of the waiting requests leads this time.
 		}
+	}
+
+	private OAuth2AuthenticatedPrincipal lead(TokenHash key, String token,
+			CompletableFuture<OAuth2AuthenticatedPrincipal> flight) {
 		try {
 			// A flight that ended between the lookup and putIfAbsent has stored its answer by now.
 			OAuth2AuthenticatedPrincipal principal = lookup(key);
@@ -95,15 +108,17 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 				principal = this.delegate.introspect(token);
 				store(key, principal);
 			}
+			// Out of the map before the waiting requests wake, so none of them finds this flight again.
+			this.inFlight.remove(key, flight);
 			flight.complete(principal);
 			return principal;
 		}
 		catch (RuntimeException | Error ex) {
-			flight.completeExceptionally(ex);
-			throw ex;
-		}
-		finally {
 			this.inFlight.remove(key, flight);
+			// An interrupted thread's failure is its own (its request was cancelled), not the endpoint's
+			// answer: the waiting requests must not inherit it.
+			flight.completeExceptionally(Thread.currentThread().isInterrupted() ? new LeaderInterrupted() : ex);
+			throw ex;
 		}
 	}
 
@@ -169,7 +184,12 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 		}
 	}
 
-	private static OAuth2AuthenticatedPrincipal await(CompletableFuture<OAuth2AuthenticatedPrincipal> leader) {
+	/**
+	 * The leader's answer, or its failure; {@code null} when the leader was interrupted, which says
+	 * nothing about the token.
+	 */
+	private static @Nullable OAuth2AuthenticatedPrincipal await(
+			CompletableFuture<OAuth2AuthenticatedPrincipal> leader) {
 		try {
 			return leader.get();
 		}
@@ -180,6 +200,9 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 		}
 		catch (ExecutionException | CompletionException ex) {
 			Throwable cause = ex.getCause();
+			if (cause instanceof LeaderInterrupted) {
+				return null;
+			}
 			if (cause instanceof RuntimeException runtime) {
 				throw runtime;
 			}
@@ -188,6 +211,15 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 			}
 			throw new IntrospectionUnavailableException("introspection failed", cause);
 		}
+	}
+
+	/** Hands the waiting requests no answer: the leader's thread was interrupted. */
+	private static final class LeaderInterrupted extends RuntimeException {
+
+		LeaderInterrupted() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	/** A cached principal, and its own key (saves an object per entry). */

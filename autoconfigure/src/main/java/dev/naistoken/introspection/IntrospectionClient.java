@@ -64,6 +64,9 @@ public final class IntrospectionClient {
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(connectTimeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
+			// Never the JVM's proxy settings (http.proxyHost, a default ProxySelector): a proxy would see
+			// every token and could answer for the endpoint.
+			.proxy(HttpClient.Builder.NO_PROXY)
 			.build();
 	}
 
@@ -75,22 +78,17 @@ public final class IntrospectionClient {
 	 * @throws IntrospectionUnavailableException when no complete answer arrived in time
 	 */
 	public Response post(IdentityProvider provider, String token) {
-		HttpRequest request = HttpRequest.newBuilder(this.endpoint)
-			.timeout(this.readTimeout)
-			.header("Content-Type", contentType())
-			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body(provider, token)))
-			.build();
+		byte[] body = body(provider, token);
 		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(this.deadlineMillis);
 		try {
-			return exchange(request, deadline);
+			return exchange(body, deadline);
 		}
 		catch (RetryableFailure ex) {
 			// A keep-alive connection the endpoint closed just as it was reused fails at once with an
 			// I/O error. Introspection changes nothing, so one more try, on a fresh connection and
-			// within the same deadline, is safe; a second failure is the endpoint's.
+			// with only what is left of the deadline, is safe; a second failure is the endpoint's.
 			try {
-				return exchange(request, deadline);
+				return exchange(body, deadline);
 			}
 			catch (RetryableFailure again) {
 				throw unavailable(again.getCause());
@@ -98,11 +96,20 @@ public final class IntrospectionClient {
 		}
 	}
 
-	private Response exchange(HttpRequest request, long deadline) {
+	private Response exchange(byte[] requestBody, long deadline) {
 		long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
 		if (remainingMillis <= 0) {
 			throw deadlinePassed(null);
 		}
+		// The request timeout runs from before the connect to the status line, so bounding it by the
+		// time left bounds a retry's connect too (the client's connect timeout is fixed per client).
+		boolean cutByDeadline = remainingMillis < this.readTimeout.toMillis();
+		HttpRequest request = HttpRequest.newBuilder(this.endpoint)
+			.timeout(cutByDeadline ? Duration.ofMillis(remainingMillis) : this.readTimeout)
+			.header("Content-Type", contentType())
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(requestBody))
+			.build();
 		// The request timeout ends with the status line; the deadline also bounds the body, so an
 		// endpoint that stalls mid-answer cannot hold the caller's thread for ever. The synchronous
 		// send() matters: sendAsync() hands every completed response to CompletableFuture's default
@@ -114,7 +121,7 @@ public final class IntrospectionClient {
 			return new Response(response.statusCode(), response.body());
 		}
 		catch (IOException ex) {
-			if (body.expired) {
+			if (body.expired || (cutByDeadline && ex instanceof HttpTimeoutException)) {
 				throw deadlinePassed(ex);
 			}
 			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {

@@ -14,16 +14,19 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -223,6 +226,58 @@ class CachingOpaqueTokenIntrospectorTests {
 		answer(okJson(active(NOW.plusSeconds(600))));
 		cache.introspect(TOKEN);
 		assertThat(calls()).isEqualTo(2);
+	}
+
+	@Test
+	void anInterruptedLeadersFailureIsItsOwnAndTheWaitingRequestsAskAgain() throws Exception {
+		// The first call hangs until the leader gives up; every later call is answered at once.
+		endpoint.stubFor(post(urlEqualTo(PATH)).inScenario("slow first")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(okJson(active(NOW.plusSeconds(600))).withFixedDelay(5_000))
+			.willSetStateTo("fast"));
+		endpoint.stubFor(post(urlEqualTo(PATH)).inScenario("slow first")
+			.whenScenarioStateIs("fast")
+			.willReturn(okJson(active(NOW.plusSeconds(600)))));
+		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofMinutes(5));
+		Map<Thread, Object> outcomes = new ConcurrentHashMap<>();
+		Runnable introspect = () -> {
+			try {
+				outcomes.put(Thread.currentThread(), cache.introspect(TOKEN));
+			}
+			catch (RuntimeException ex) {
+				outcomes.put(Thread.currentThread(), ex);
+			}
+		};
+		Thread leader = new Thread(introspect, "leader");
+		leader.start();
+		awaitUntil(() -> calls() == 1);
+		List<Thread> followers = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			Thread follower = new Thread(introspect, "follower-" + i);
+			followers.add(follower);
+			follower.start();
+		}
+		awaitUntil(() -> followers.stream().allMatch((follower) -> follower.getState() == Thread.State.WAITING));
+		leader.interrupt();
+		leader.join(10_000);
+		for (Thread follower : followers) {
+			follower.join(10_000);
+		}
+		assertThat(outcomes.get(leader)).isInstanceOf(IntrospectionUnavailableException.class);
+		for (Thread follower : followers) {
+			assertThat(outcomes.get(follower)).as(follower.getName())
+				.isInstanceOfSatisfying(OAuth2AuthenticatedPrincipal.class,
+						(principal) -> assertThat(principal.getAttributes()).containsEntry("sub", "cached-user"));
+		}
+		assertThat(calls()).as("one new call for all the followers").isEqualTo(2);
+	}
+
+	private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(end);
+			Thread.sleep(10);
+		}
 	}
 
 	/** Runs the task on that many threads at once: each thread is started and waiting before any begins. */

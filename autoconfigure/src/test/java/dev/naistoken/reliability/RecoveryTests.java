@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * After a failure the next request is decided afresh: no failure, refusal or misconfiguration is
  * remembered, a remembered token answers only for itself, and never past its {@code exp} or the cache's
- * {@code max-ttl}. Time moves by the application's {@code Clock} bean, which the cache reads.
+ * {@code max-ttl}. Time moves by the {@code Clock} bean named {@code naisTokenCacheClock}, the only one
+ * the cache reads.
  */
 class RecoveryTests extends ContainerTestSupport {
 

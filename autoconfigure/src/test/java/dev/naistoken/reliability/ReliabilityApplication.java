@@ -27,8 +27,9 @@ class ReliabilityApplication {
 
 	static final String ADMINS_GROUP_ID = "6a1f3c2e-0000-4000-8000-000000000001";
 
+	/** By the one name the starter's cache reads a clock under; an application's clocks it ignores. */
 	@Bean
-	TestClock clock() {
+	TestClock naisTokenCacheClock() {
 		return new TestClock();
 	}
 
@@ -55,7 +56,8 @@ class ReliabilityApplication {
 
 	/**
 	 * The system clock, moved forward by a test: the cache takes its notion of "now" from the
-	 * application's {@link Clock} bean, so a test can let a cached token expire without sleeping.
+	 * {@link Clock} bean named {@code naisTokenCacheClock}, so a test can let a cached token expire
+	 * without sleeping.
 	 */
 	static final class TestClock extends Clock {
 
