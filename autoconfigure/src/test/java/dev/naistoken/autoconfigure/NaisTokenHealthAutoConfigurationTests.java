@@ -101,6 +101,31 @@ class NaisTokenHealthAutoConfigurationTests {
 	}
 
 	@Test
+	void downNamingTheFixWhenTheEndpointWantsCredentials() {
+		this.endpoint.answer("nais-token-health-probe", 401,
+				"{\"error\":\"invalid_client\",\"error_description\":\"The client authentication was invalid\"}");
+		this.runner.withPropertyValues("nais.token.health.enabled=true").run((context) -> {
+			Health health = context.getBean("naisTokenHealthIndicator", HealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails().get("error").toString()).contains("answered HTTP 401")
+				.contains("nais.token.introspection.endpoint")
+				.contains("/api/v1/introspect")
+				.doesNotContain("nais-token-health-probe");
+		});
+	}
+
+	@Test
+	void downWhenTheEndpointCannotReadTheIdentityProvidersSigningKeys() {
+		this.endpoint.answer("nais-token-health-probe", 200,
+				"{\"active\":false,\"error\":\"decode json: error decoding response body\"}");
+		this.runner.withPropertyValues("nais.token.health.enabled=true").run((context) -> {
+			Health health = context.getBean("naisTokenHealthIndicator", HealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails().get("error").toString()).contains("signing keys");
+		});
+	}
+
+	@Test
 	void aWrongEndpointFailsStartUpNamingTheProperty() {
 		this.runner.withPropertyValues("nais.token.health.enabled=true", "nais.token.introspection.endpoint=nowhere")
 			.run((context) -> assertThat(context).hasFailed()

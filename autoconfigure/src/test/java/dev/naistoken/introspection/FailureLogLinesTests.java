@@ -68,6 +68,43 @@ class FailureLogLinesTests {
 	}
 
 	@Test
+	void signingKeyFailureWritesOneWarningNotARefusal(CapturedOutput output) throws IOException {
+		this.endpoint.answer(TOKEN, 200, "{\"active\":false,\"error\":\"fetch: error sending request for url "
+				+ "(https://login.example/keys)\"}");
+		NaisOpaqueTokenIntrospector introspector = introspector(this.endpoint.url(), IdentityProvider.AZUREAD);
+		for (int i = 0; i < 50; i++) {
+			assertThatExceptionOfType(IntrospectionUnavailableException.class)
+				.isThrownBy(() -> introspector.introspect(TOKEN));
+		}
+		assertThat(lines(output, "Token introspection unavailable")).singleElement()
+			.asString()
+			.contains("WARN")
+			.contains("answering 503: the introspection endpoint could not check the token: it could not fetch or "
+					+ "read the identity provider's signing keys (fetch: error sending request for url "
+					+ "(https://login.example/keys))");
+		assertThat(lines(output, "ERROR")).isEmpty();
+		assertThat(output).doesNotContain(TOKEN);
+	}
+
+	@Test
+	void providerWithoutIntrospectionWritesOneErrorNamingTheProperty(CapturedOutput output) throws IOException {
+		this.endpoint.answer(TOKEN, 200,
+				"{\"active\":false,\"error\":\"identity provider 'maskinporten' does not support introspection\"}");
+		NaisOpaqueTokenIntrospector introspector = introspector(this.endpoint.url(), IdentityProvider.MASKINPORTEN);
+		for (int i = 0; i < 50; i++) {
+			assertThatExceptionOfType(IntrospectionMisconfiguredException.class)
+				.isThrownBy(() -> introspector.introspect(TOKEN));
+		}
+		assertThat(lines(output, "Token introspection misconfigured")).singleElement()
+			.asString()
+			.contains("ERROR")
+			.contains("answering 500")
+			.contains("'maskinporten' does not support introspection")
+			.contains("nais.token.introspection.identity-provider");
+		assertThat(output).doesNotContain(TOKEN);
+	}
+
+	@Test
 	void eachCauseGetsItsOwnLine(CapturedOutput output) throws IOException {
 		this.endpoint.answer(TOKEN, 502, "bad gateway");
 		NaisOpaqueTokenIntrospector answering502 = introspector(this.endpoint.url(), IdentityProvider.AZUREAD);
