@@ -53,12 +53,8 @@ class FailureLogLinesTests {
 
 	@Test
 	void providerNotEnabledWritesOneErrorNamingTheManifestField(CapturedOutput output) throws IOException {
-		this.endpoint.answer(TOKEN, 200, "{\"active\":false,\"error\":\"identity provider 'tokenx' is not enabled\"}");
-		NaisOpaqueTokenIntrospector introspector = introspector(this.endpoint.url(), IdentityProvider.TOKENX);
-		for (int i = 0; i < 50; i++) {
-			assertThatExceptionOfType(IntrospectionMisconfiguredException.class)
-				.isThrownBy(() -> introspector.introspect(TOKEN));
-		}
+		introspectFiftyTimes("identity provider 'tokenx' is not enabled", IdentityProvider.TOKENX,
+				IntrospectionMisconfiguredException.class);
 		assertThat(lines(output, "Token introspection misconfigured")).singleElement()
 			.asString()
 			.contains("ERROR")
@@ -69,13 +65,8 @@ class FailureLogLinesTests {
 
 	@Test
 	void signingKeyFailureWritesOneWarningNotARefusal(CapturedOutput output) throws IOException {
-		this.endpoint.answer(TOKEN, 200, "{\"active\":false,\"error\":\"fetch: error sending request for url "
-				+ "(https://login.example/keys)\"}");
-		NaisOpaqueTokenIntrospector introspector = introspector(this.endpoint.url(), IdentityProvider.AZUREAD);
-		for (int i = 0; i < 50; i++) {
-			assertThatExceptionOfType(IntrospectionUnavailableException.class)
-				.isThrownBy(() -> introspector.introspect(TOKEN));
-		}
+		introspectFiftyTimes("fetch: error sending request for url (https://login.example/keys)",
+				IdentityProvider.AZUREAD, IntrospectionUnavailableException.class);
 		assertThat(lines(output, "Token introspection unavailable")).singleElement()
 			.asString()
 			.contains("WARN")
@@ -88,13 +79,8 @@ class FailureLogLinesTests {
 
 	@Test
 	void providerWithoutIntrospectionWritesOneErrorNamingTheProperty(CapturedOutput output) throws IOException {
-		this.endpoint.answer(TOKEN, 200,
-				"{\"active\":false,\"error\":\"identity provider 'maskinporten' does not support introspection\"}");
-		NaisOpaqueTokenIntrospector introspector = introspector(this.endpoint.url(), IdentityProvider.MASKINPORTEN);
-		for (int i = 0; i < 50; i++) {
-			assertThatExceptionOfType(IntrospectionMisconfiguredException.class)
-				.isThrownBy(() -> introspector.introspect(TOKEN));
-		}
+		introspectFiftyTimes("identity provider 'maskinporten' does not support introspection",
+				IdentityProvider.MASKINPORTEN, IntrospectionMisconfiguredException.class);
 		assertThat(lines(output, "Token introspection misconfigured")).singleElement()
 			.asString()
 			.contains("ERROR")
@@ -127,6 +113,15 @@ class FailureLogLinesTests {
 		assertThatExceptionOfType(BadOpaqueTokenException.class).isThrownBy(() -> introspector.introspect(TOKEN));
 		assertThat(lines(output, "WARN")).isEmpty();
 		assertThat(lines(output, "ERROR")).isEmpty();
+	}
+
+	/** Fifty requests the endpoint answers {@code active:false} with this reason, each failing so. */
+	private void introspectFiftyTimes(String reason, IdentityProvider provider, Class<? extends Throwable> failure) {
+		this.endpoint.answer(TOKEN, 200, "{\"active\":false,\"error\":\"" + reason + "\"}");
+		NaisOpaqueTokenIntrospector introspector = introspector(this.endpoint.url(), provider);
+		for (int i = 0; i < 50; i++) {
+			assertThatExceptionOfType(failure).isThrownBy(() -> introspector.introspect(TOKEN));
+		}
 	}
 
 	private static NaisOpaqueTokenIntrospector introspector(URI endpoint, IdentityProvider provider) {
