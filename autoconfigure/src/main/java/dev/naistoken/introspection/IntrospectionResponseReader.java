@@ -2,6 +2,7 @@ package dev.naistoken.introspection;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -18,15 +19,37 @@ import dev.naistoken.authorities.NaisTokenPrincipal;
  * else the contract does not describe (a missing or non-boolean {@code active}, a duplicate key, a body
  * that is not JSON in a Unicode encoding, invalid UTF-8 bytes included) is
  * {@link IntrospectionResult.Unavailable}, never a 401 and never a 200.
+ * <p>
+ * Two kinds of answer are told apart from a verdict on the token, because calling them one would lie:
+ * {@code active:false} because the endpoint could not fetch or read the identity provider's signing keys
+ * (the token was never judged: unavailable, not a 401), and answers that no retry can change (HTTP 400,
+ * 401, 403, 404, 405, 415, or a provider the endpoint does not serve), which mean the application is
+ * set up wrong: {@link IntrospectionResult.Misconfigured}, not a 503 that asks the client to try again.
  */
 public final class IntrospectionResponseReader {
 
 	private static final TypeReference<Map<String, Object>> CLAIMS = new TypeReference<>() {
 	};
 
-	private static final String NOT_ENABLED_PREFIX = "identity provider '";
+	private static final String PROVIDER_PREFIX = "identity provider '";
 
 	private static final String NOT_ENABLED_SUFFIX = "' is not enabled";
+
+	private static final String NO_INTROSPECTION_SUFFIX = "' does not support introspection";
+
+	/**
+	 * How the endpoint's reasons start when it could not fetch or parse the provider's signing keys
+	 * (Texas's key-set errors); an unknown key id in the token is a verdict, and reads otherwise.
+	 */
+	private static final List<String> SIGNING_KEY_FAILURES = List.of("fetch:", "decode json:",
+			"json web key set has key with blank key id", "invalid public jwk:");
+
+	/** The fix for every status that says something other than the platform's endpoint answered. */
+	private static final String POINT_AT_THE_PLATFORMS_ENDPOINT = "Point nais.token.introspection.endpoint "
+			+ "(NAIS_TOKEN_INTROSPECTION_ENDPOINT) at the platform's introspection endpoint "
+			+ "(http://127.0.0.1:<port>/api/v1/introspect, which the platform sets when an identity provider is "
+			+ "enabled in the NAIS manifest). For local runs, use the test kit's fake endpoint (FakeTexas, "
+			+ "@AutoConfigureFakeTexas), or run Texas in front of the local identity server";
 
 	private final ClaimsCompactor compactor = new ClaimsCompactor();
 
@@ -54,6 +77,11 @@ public final class IntrospectionResponseReader {
 					+ "azuread, entra_id, tokenx, idporten, maskinporten; now " + provider.wireValue()
 					+ ") and nais.token.introspection.request-format (form or json)");
 		}
+		String refusal = refusal(status);
+		if (refusal != null) {
+			return new IntrospectionResult.Misconfigured("the introspection endpoint answered HTTP " + status + ": "
+					+ refusal + ". " + POINT_AT_THE_PLATFORMS_ENDPOINT);
+		}
 		if (status != 200) {
 			return new IntrospectionResult.Unavailable("the introspection endpoint answered HTTP " + status);
 		}
@@ -74,15 +102,50 @@ public final class IntrospectionResponseReader {
 		return active(claims);
 	}
 
+	/**
+	 * What a status that no retry can change means here, or {@code null} for any other status. Texas
+	 * needs no credentials, serves one path and takes both request formats; 400 is handled apart, as its
+	 * fix is in the request, not in the URL.
+	 */
+	private static @Nullable String refusal(int status) {
+		return switch (status) {
+			case 401, 403 -> "it wants credentials, so it is not the platform's endpoint, which needs none "
+					+ "(a generic OAuth server's RFC 7662 /introspect, such as mock-oauth2-server's, is not it)";
+			case 404, 405 -> "nothing takes introspection requests at that URL, so its path is wrong "
+					+ "(e.g. the sidecar's base URL without /api/v1/introspect)";
+			case 415 -> "it does not take the request's media type, which the platform's endpoint takes in both "
+					+ "request formats, so it is not the platform's endpoint";
+			default -> null;
+		};
+	}
+
 	private static IntrospectionResult inactive(@Nullable Object error, IdentityProvider provider) {
 		String reason = (error instanceof String text) ? text : null;
-		if (reason != null && reason.startsWith(NOT_ENABLED_PREFIX) && reason.endsWith(NOT_ENABLED_SUFFIX)) {
+		if (reason == null) {
+			return new IntrospectionResult.Inactive(null);
+		}
+		if (isAboutTheProvider(reason, NOT_ENABLED_SUFFIX)) {
 			return new IntrospectionResult.Misconfigured("the introspection endpoint says identity provider '"
 					+ provider.wireValue() + "' is not enabled for this application, so it refuses every token. "
 					+ "Enable it in the NAIS manifest (" + provider.manifestField() + ": true), or set "
 					+ "nais.token.introspection.identity-provider to a provider the application has enabled");
 		}
+		if (isAboutTheProvider(reason, NO_INTROSPECTION_SUFFIX)) {
+			return new IntrospectionResult.Misconfigured("the introspection endpoint says identity provider '"
+					+ provider.wireValue() + "' does not support introspection, so it refuses every token. Set "
+					+ "nais.token.introspection.identity-provider to a provider that supports introspection, "
+					+ "and check that the NAIS manifest enables it");
+		}
+		if (SIGNING_KEY_FAILURES.stream().anyMatch(reason::startsWith)) {
+			// The reason names the key set's URL or a parse error, never the token: safe for the log.
+			return new IntrospectionResult.Unavailable("the introspection endpoint could not check the token: it "
+					+ "could not fetch or read the identity provider's signing keys (" + SafeText.of(reason) + ")");
+		}
 		return new IntrospectionResult.Inactive(reason);
+	}
+
+	private static boolean isAboutTheProvider(String reason, String suffix) {
+		return reason.startsWith(PROVIDER_PREFIX) && reason.endsWith(suffix);
 	}
 
 	private IntrospectionResult active(Map<String, Object> claims) {

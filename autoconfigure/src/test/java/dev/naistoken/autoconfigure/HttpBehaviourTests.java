@@ -110,6 +110,24 @@ class HttpBehaviourTests extends StubbedEndpointTests {
 	}
 
 	@Test
+	void signingKeyFailureIs503NeverA401() {
+		endpoint.answer("user-token", "signing keys could not be fetched");
+		HttpResponse<String> response = getWithToken(this.port, "/api/hello", "user-token");
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(wwwAuthenticate(response)).isNull();
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+	}
+
+	@Test
+	void endpointWantingCredentialsIs500() {
+		endpoint.answer("user-token", "endpoint answers 401");
+		HttpResponse<String> response = getWithToken(this.port, "/api/hello", "user-token");
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(wwwAuthenticate(response)).isNull();
+		assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+	}
+
+	@Test
 	void endpointAnswering400Is500() {
 		endpoint.answer("user-token", "malformed request");
 		assertThat(getWithToken(this.port, "/api/hello", "user-token").statusCode()).isEqualTo(500);

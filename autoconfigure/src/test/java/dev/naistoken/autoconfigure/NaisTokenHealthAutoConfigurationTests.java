@@ -101,12 +101,41 @@ class NaisTokenHealthAutoConfigurationTests {
 	}
 
 	@Test
+	void downNamingTheFixWhenTheEndpointWantsCredentials() {
+		assertThat(errorWhenTheProbeGets(401,
+				"{\"error\":\"invalid_client\",\"error_description\":\"The client authentication was invalid\"}"))
+			.contains("answered HTTP 401")
+			.contains("nais.token.introspection.endpoint")
+			.contains("/api/v1/introspect")
+			.doesNotContain("nais-token-health-probe");
+	}
+
+	@Test
+	void downWhenTheEndpointCannotReadTheIdentityProvidersSigningKeys() {
+		assertThat(errorWhenTheProbeGets(200,
+				"{\"active\":false,\"error\":\"decode json: error decoding response body\"}"))
+			.contains("signing keys");
+	}
+
+	@Test
 	void aWrongEndpointFailsStartUpNamingTheProperty() {
 		this.runner.withPropertyValues("nais.token.health.enabled=true", "nais.token.introspection.endpoint=nowhere")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("nais.token.introspection.endpoint"));
+	}
+
+	/** The health indicator's {@code error} when the endpoint answers the probe so; it must be DOWN. */
+	private String errorWhenTheProbeGets(int status, String body) {
+		this.endpoint.answer("nais-token-health-probe", status, body);
+		String[] error = new String[1];
+		this.runner.withPropertyValues("nais.token.health.enabled=true").run((context) -> {
+			Health health = context.getBean("naisTokenHealthIndicator", HealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			error[0] = String.valueOf(health.getDetails().get("error"));
+		});
+		return error[0];
 	}
 
 }

@@ -33,8 +33,9 @@ public final class ContractCases {
 	 * @param status the HTTP status
 	 * @param body the body, byte for byte
 	 * @param expect what the starter must make of it
+	 * @param fix for a misconfiguration, the property its message names; otherwise {@code null}
 	 */
-	public record Response(String name, int status, byte[] body, Expect expect) {
+	public record Response(String name, int status, byte[] body, Expect expect, String fix) {
 
 		@Override
 		public String toString() {
@@ -47,8 +48,14 @@ public final class ContractCases {
 		List<Response> responses = new ArrayList<>();
 		for (JsonNode node : CONTRACT.get("responses")) {
 			String body = node.has("rawBody") ? node.get("rawBody").asString() : node.get("body").toString();
+			Expect expect = Expect.valueOf(node.get("expect").asString().toUpperCase());
+			String fix = node.path("fix").asString(null);
+			if ((expect == Expect.MISCONFIGURED) != (fix != null)) {
+				throw new IllegalStateException("Contract case '" + node.get("name").asString()
+						+ "': a 'fix' belongs to every misconfigured answer and to no other");
+			}
 			responses.add(new Response(node.get("name").asString(), node.get("status").asInt(),
-					body.getBytes(StandardCharsets.UTF_8), Expect.valueOf(node.get("expect").asString().toUpperCase())));
+					body.getBytes(StandardCharsets.UTF_8), expect, fix));
 		}
 		return responses;
 	}

@@ -53,17 +53,40 @@ class FailureLogLinesTests {
 
 	@Test
 	void providerNotEnabledWritesOneErrorNamingTheManifestField(CapturedOutput output) throws IOException {
-		this.endpoint.answer(TOKEN, 200, "{\"active\":false,\"error\":\"identity provider 'tokenx' is not enabled\"}");
-		NaisOpaqueTokenIntrospector introspector = introspector(this.endpoint.url(), IdentityProvider.TOKENX);
-		for (int i = 0; i < 50; i++) {
-			assertThatExceptionOfType(IntrospectionMisconfiguredException.class)
-				.isThrownBy(() -> introspector.introspect(TOKEN));
-		}
+		introspectFiftyTimes("identity provider 'tokenx' is not enabled", IdentityProvider.TOKENX,
+				IntrospectionMisconfiguredException.class);
 		assertThat(lines(output, "Token introspection misconfigured")).singleElement()
 			.asString()
 			.contains("ERROR")
 			.contains("answering 500")
 			.contains("Enable it in the NAIS manifest (spec.tokenx.enabled: true)");
+		assertThat(output).doesNotContain(TOKEN);
+	}
+
+	@Test
+	void signingKeyFailureWritesOneWarningNotARefusal(CapturedOutput output) throws IOException {
+		introspectFiftyTimes("fetch: error sending request for url (https://login.example/keys)",
+				IdentityProvider.AZUREAD, IntrospectionUnavailableException.class);
+		assertThat(lines(output, "Token introspection unavailable")).singleElement()
+			.asString()
+			.contains("WARN")
+			.contains("answering 503: the introspection endpoint could not check the token: it could not fetch or "
+					+ "read the identity provider's signing keys (fetch: error sending request for url "
+					+ "(https://login.example/keys))");
+		assertThat(lines(output, "ERROR")).isEmpty();
+		assertThat(output).doesNotContain(TOKEN);
+	}
+
+	@Test
+	void providerWithoutIntrospectionWritesOneErrorNamingTheProperty(CapturedOutput output) throws IOException {
+		introspectFiftyTimes("identity provider 'maskinporten' does not support introspection",
+				IdentityProvider.MASKINPORTEN, IntrospectionMisconfiguredException.class);
+		assertThat(lines(output, "Token introspection misconfigured")).singleElement()
+			.asString()
+			.contains("ERROR")
+			.contains("answering 500")
+			.contains("'maskinporten' does not support introspection")
+			.contains("nais.token.introspection.identity-provider");
 		assertThat(output).doesNotContain(TOKEN);
 	}
 
@@ -90,6 +113,15 @@ class FailureLogLinesTests {
 		assertThatExceptionOfType(BadOpaqueTokenException.class).isThrownBy(() -> introspector.introspect(TOKEN));
 		assertThat(lines(output, "WARN")).isEmpty();
 		assertThat(lines(output, "ERROR")).isEmpty();
+	}
+
+	/** Fifty requests the endpoint answers {@code active:false} with this reason, each failing so. */
+	private void introspectFiftyTimes(String reason, IdentityProvider provider, Class<? extends Throwable> failure) {
+		this.endpoint.answer(TOKEN, 200, "{\"active\":false,\"error\":\"" + reason + "\"}");
+		NaisOpaqueTokenIntrospector introspector = introspector(this.endpoint.url(), provider);
+		for (int i = 0; i < 50; i++) {
+			assertThatExceptionOfType(failure).isThrownBy(() -> introspector.introspect(TOKEN));
+		}
 	}
 
 	private static NaisOpaqueTokenIntrospector introspector(URI endpoint, IdentityProvider provider) {

@@ -122,7 +122,7 @@ class NaisOpaqueTokenIntrospectorTests {
 				.withMessageContaining("introspection endpoint");
 			case MISCONFIGURED -> assertThatExceptionOfType(IntrospectionMisconfiguredException.class)
 				.isThrownBy(() -> introspector.introspect(TOKEN))
-				.withMessageContaining("nais.token.introspection.identity-provider");
+				.withMessageContaining(response.fix());
 		}
 	}
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
@@ -75,6 +76,12 @@ abstract class NoLeakTestCases extends ContainerTestSupport {
 			this.loggingSystem.setLogLevel(name, LogLevel.INFO);
 		}
 		Logger.getLogger("").setLevel(Level.ALL);
+		// Tomcat logs through java.util.logging, which reaches the log only through the bridge Boot installs
+		// at start-up. When a test class with a context of its own ran in between, Spring's test framework
+		// paused this cached context, and Boot's logging lifecycle removed the bridge as it stopped.
+		if (!SLF4JBridgeHandler.isInstalled()) {
+			SLF4JBridgeHandler.install();
+		}
 	}
 
 	@AfterEach

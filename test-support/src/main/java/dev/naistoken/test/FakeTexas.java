@@ -203,7 +203,9 @@ public final class FakeTexas implements AutoCloseable {
 
 	/**
 	 * Answers every request with this status and a plain-text body.
-	 * @param status an HTTP status, e.g. 500 or 502
+	 * @param status an HTTP status, e.g. 500 or 502 (the starter answers 503: the endpoint is in trouble),
+	 * or 401, 403, 404, 405 or 415 (the starter answers 500: it is pointed at something that is not the
+	 * platform's endpoint)
 	 */
 	public void failWith(int status) {
 		this.failureStatus = status;

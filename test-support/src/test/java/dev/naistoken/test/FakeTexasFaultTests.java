@@ -102,6 +102,19 @@ class FakeTexasFaultTests {
 	}
 
 	@Test
+	void failWithAStatusNoRetryChangesIsAMisconfigurationToTheStarter() throws Exception {
+		for (int status : new int[] { 401, 403, 404, 405, 415 }) {
+			this.texas.failWith(status);
+
+			assertThat(send(this.texas.token().issue()).statusCode()).isEqualTo(status);
+			assertThat(starterResult(Duration.ofSeconds(2))).as("HTTP " + status)
+				.isInstanceOfSatisfying(IntrospectionResult.Misconfigured.class,
+						(misconfigured) -> assertThat(misconfigured.problem()).contains("HTTP " + status)
+							.contains("nais.token.introspection.endpoint"));
+		}
+	}
+
+	@Test
 	void answerGarbageSends200WithoutJson() throws Exception {
 		this.texas.answerGarbage();
 
