@@ -1,8 +1,12 @@
 package dev.naistoken.autoconfigure;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -73,7 +77,21 @@ class NaisTokenAutoConfigurationTests {
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("nais.token.introspection.endpoint");
 			assertThat(analysis.getAction()).contains("NAIS_TOKEN_INTROSPECTION_ENDPOINT")
-				.contains("nais.token.enabled=false");
+				.contains("nais.token.enabled=false")
+				.doesNotContain("AutoConfigureFakeTexas");
+		});
+	}
+
+	/** Spring Boot prints the description, then the action: the action must not be read twice. */
+	@ParameterizedTest
+	@ValueSource(strings = { "nais.token.introspection.endpoint=", "nais.token.introspection.endpoint=127.0.0.1:7164",
+			"nais.token.introspection.read-timeout=0s", "nais.token.introspection.cache.max-size=0",
+			"nais.token.authorities.group-prefix=", "nais.token.groups.admins=" })
+	void theDescriptionSaysWhatIsWrongAndTheActionHowToFixItWithoutRepeatingEachOther(String setting) {
+		this.runner.withPropertyValues(ENDPOINT, setting).run((context) -> {
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).startsWith("Property '");
+			assertThat(sentences(analysis.getDescription())).doesNotContainAnyElementsOf(sentences(analysis.getAction()));
 		});
 	}
 
@@ -164,6 +182,10 @@ class NaisTokenAutoConfigurationTests {
 			assertThat(chain.getFilters()).anySatisfy(
 					(filter) -> assertThat(filter).isInstanceOf(IntrospectionFailureFilter.class));
 		});
+	}
+
+	private static List<String> sentences(String text) {
+		return Arrays.stream(text.split("(?<=[.:;])\\s+")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
 	}
 
 	private static FailureAnalysis analyze(Throwable failure) {
