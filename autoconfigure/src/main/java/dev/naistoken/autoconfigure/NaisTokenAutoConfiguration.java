@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -50,6 +51,7 @@ import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
 @ConditionalOnClass(OpaqueTokenIntrospector.class)
 @ConditionalOnBooleanProperty(name = "nais.token.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(NaisTokenProperties.class)
+@Import(ReactiveApplicationConfiguration.class)
 public final class NaisTokenAutoConfiguration {
 
 	NaisTokenAutoConfiguration() {
