@@ -39,23 +39,14 @@ final class FakeTexasContextCustomizerFactory implements ContextCustomizerFactor
 
 	/**
 	 * Marks a test's context without a fake, so that a missing endpoint is reported as a forgotten
-	 * {@link AutoConfigureFakeTexas}. All instances are equal, so it does not split Spring's context cache.
+	 * {@link AutoConfigureFakeTexas}. A record without components: all instances are equal, so it does
+	 * not split Spring's context cache.
 	 */
-	private static final class TestContextMarker implements ContextCustomizer {
+	private record TestContextMarker() implements ContextCustomizer {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			context.getEnvironment().getPropertySources().addLast(new MapPropertySource(TEST_CONTEXT_MARKER, Map.of()));
-		}
-
-		@Override
-		public boolean equals(@Nullable Object other) {
-			return (other != null) && other.getClass() == getClass();
-		}
-
-		@Override
-		public int hashCode() {
-			return getClass().hashCode();
 		}
 
 	}
