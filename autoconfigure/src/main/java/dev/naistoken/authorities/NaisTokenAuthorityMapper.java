@@ -18,12 +18,14 @@ import dev.naistoken.logging.RateLimitedLog;
 
 /**
  * What an Entra ID token's claims grant: {@code groups} → {@code GROUP_<id>} and {@code GROUP_<alias>},
- * {@code roles} → {@code ROLE_<role>}, {@code scp} → {@code SCOPE_<scope>}.
+ * {@code roles} → {@code ROLE_<role>}, {@code scp} → {@code SCOPE_<scope>}. A {@code groups} value that
+ * is no group object id (a group name) grants nothing: names are user-creatable, and one named like an
+ * alias would otherwise get the alias's authority.
  * <p>
  * Free of servlet and blocking types, so every stack and the test kit share it. A claim of the wrong
  * shape grants nothing and is reported at WARN by name and type only, never by value. A token with
  * the groups-overage marker gets no group authorities: "member of no group" must not be read into a
- * list Entra ID left out. Both warnings go through a {@link RateLimitedLog} (once a minute per cause),
+ * list Entra ID left out. The warnings go through a {@link RateLimitedLog} (once a minute per cause),
  * as every token from the same issuer would repeat them.
  */
 public final class NaisTokenAuthorityMapper {
@@ -72,12 +74,21 @@ public final class NaisTokenAuthorityMapper {
 					+ "the application needs under spec.azure.application.claims.groups in the NAIS manifest");
 		}
 		else {
+			boolean notAnId = false;
 			for (String id : strings(claims, "groups")) {
+				if (!isGroupObjectId(id)) {
+					notAnId = true;
+					continue;
+				}
 				authorities.add(new SimpleGrantedAuthority(this.groupPrefix + id));
 				for (String alias : this.aliasesByGroupId.getOrDefault(id, List.of())) {
 					authorities.add(new SimpleGrantedAuthority(this.groupPrefix + alias));
 					aliases.add(alias);
 				}
+			}
+			if (notAnId) {
+				this.warnings.warn("Claim 'groups' holds a value that is no group object id (UUID), such as a group "
+						+ "name: that value grants nothing. Let Entra ID send group ids, as NAIS configures it to");
 			}
 		}
 		for (String role : strings(claims, "roles")) {
@@ -93,6 +104,28 @@ public final class NaisTokenAuthorityMapper {
 			warnWrongType("scp", scp, "a space-separated string");
 		}
 		return new Grant(authorities, aliases);
+	}
+
+	/**
+	 * Whether a value is a group object id as Entra ID writes it: a UUID in its canonical
+	 * 8-4-4-4-12 hexadecimal form, in either case. Group names, which Entra ID can send instead and
+	 * which users can create, never are, so one can never pose as an alias or another group's id.
+	 * @param value a value of the {@code groups} claim or a configured id
+	 * @return whether it is a group object id
+	 */
+	public static boolean isGroupObjectId(String value) {
+		if (value.length() != 36) {
+			return false;
+		}
+		for (int i = 0; i < 36; i++) {
+			char c = value.charAt(i);
+			boolean valid = (i == 8 || i == 13 || i == 18 || i == 23) ? c == '-'
+					: (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+			if (!valid) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private List<String> strings(Map<String, Object> claims, String name) {

@@ -93,11 +93,18 @@ public final class NaisTokenPrincipal implements OAuth2AuthenticatedPrincipal, O
 	}
 
 	/**
-	 * The group object ids in {@code groups}; empty when absent or not an array of strings.
+	 * The group object ids in {@code groups}; empty when absent or not an array of strings. Values that
+	 * are no group object id (group names) are left out, as they grant nothing.
 	 * @return the group ids
 	 */
 	public List<String> groups() {
-		return stringListOrEmpty(Claims.stringList(this.claims.get("groups")));
+		List<String> groups = stringListOrEmpty(Claims.stringList(this.claims.get("groups")));
+		for (String group : groups) {
+			if (!NaisTokenAuthorityMapper.isGroupObjectId(group)) {
+				return groups.stream().filter(NaisTokenAuthorityMapper::isGroupObjectId).toList();
+			}
+		}
+		return groups;
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -48,6 +49,7 @@ import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
 @ConditionalOnClass(OpaqueTokenIntrospector.class)
 @ConditionalOnBooleanProperty(name = "nais.token.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(NaisTokenProperties.class)
+@Import(ReactiveApplicationConfiguration.class)
 public final class NaisTokenAutoConfiguration {
 
 	/**

@@ -9,6 +9,9 @@ public class NaisTokenConfigurationException extends RuntimeException {
 	/** The property at fault. */
 	private final String property;
 
+	/** What is wrong, without the fix. */
+	private final String description;
+
 	/** How to fix it. */
 	private final String action;
 
@@ -21,7 +24,16 @@ public class NaisTokenConfigurationException extends RuntimeException {
 	public NaisTokenConfigurationException(String property, String problem, String action) {
 		super("Property '" + property + "' " + problem + ". " + action);
 		this.property = property;
+		this.description = "Property '" + property + "' " + problem + ".";
 		this.action = action;
+	}
+
+	/**
+	 * What is wrong: the property and its problem, without the action (the message holds both).
+	 * @return the description
+	 */
+	public String getDescription() {
+		return this.description;
 	}
 
 	/**

@@ -23,7 +23,8 @@ import dev.naistoken.introspection.RequestFormat;
  * @param introspection How tokens are sent to the introspection endpoint.
  * @param authorities Prefixes of the authorities granted from a token's claims.
  * @param groups Readable aliases for Entra ID group object ids, as alias: object id. A token in the
- * group gets GROUP_alias as well as GROUP_object-id.
+ * group gets GROUP_alias as well as GROUP_object-id. Alias names hold lowercase letters and digits
+ * only, so that NAIS_TOKEN_GROUPS_ALIAS overrides one per environment; ids are UUIDs.
  * @param exposeInactiveReason Whether the endpoint's reason for refusing a token goes to the client in
  * error_description. Off by default, as the reason helps an attacker more than a user.
  * @param health Health indicator for the introspection endpoint.
@@ -82,7 +83,7 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 
 	/**
 	 * The prefixes of the authorities granted from the token's claims. A claim value never becomes an
-	 * authority without its prefix.
+	 * authority without its prefix, and no prefix may equal or start another.
 	 *
 	 * @param groupPrefix Prefix of the authority granted for each id in the groups claim and for each
 	 * alias of one.

@@ -5,8 +5,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
+import dev.naistoken.authorities.NaisTokenAuthorityMapper;
 import dev.naistoken.introspection.IntrospectionClient;
 
 /**
@@ -108,12 +111,79 @@ final class NaisTokenSettings {
 		prefix("nais.token.authorities.group-prefix", authorities.groupPrefix());
 		prefix("nais.token.authorities.role-prefix", authorities.rolePrefix());
 		prefix("nais.token.authorities.scope-prefix", authorities.scopePrefix());
-		for (Map.Entry<String, String> alias : properties.groups().entrySet()) {
+		distinctPrefixes("nais.token.authorities.role-prefix", authorities.rolePrefix(),
+				"nais.token.authorities.group-prefix", authorities.groupPrefix());
+		distinctPrefixes("nais.token.authorities.scope-prefix", authorities.scopePrefix(),
+				"nais.token.authorities.group-prefix", authorities.groupPrefix());
+		distinctPrefixes("nais.token.authorities.scope-prefix", authorities.scopePrefix(),
+				"nais.token.authorities.role-prefix", authorities.rolePrefix());
+		for (Map.Entry<String, String> alias : new TreeMap<>(properties.groups()).entrySet()) {
 			if (alias.getValue() == null || alias.getValue().isBlank()) {
 				throw new NaisTokenConfigurationException("nais.token.groups." + alias.getKey(),
 						"has no group object id", "Set it to the group's object id from Entra ID, or remove the alias");
 			}
+			groupAlias(alias.getKey(), alias.getValue());
 		}
+	}
+
+	/**
+	 * A prefix that equals or starts another would let a value of one claim pose as an authority of the
+	 * other (a role {@code GROUP_<id>} as a group, say).
+	 */
+	private static void distinctPrefixes(String property, String prefix, String otherProperty, String other) {
+		if (prefix.startsWith(other) || other.startsWith(prefix)) {
+			String relation = prefix.equals(other) ? "the same as" : prefix.startsWith(other) ? "starting with"
+					: "the start of";
+			throw new NaisTokenConfigurationException(property,
+					"is '" + prefix + "', " + relation + " " + otherProperty + " '" + other
+							+ "', so a value of one claim could pose as an authority from the other",
+					"Give each claim a prefix that neither equals nor starts another one, such as the defaults "
+							+ "GROUP_, ROLE_ and SCOPE_");
+		}
+	}
+
+	/**
+	 * An alias must be a name that an environment variable can override, and must not look like a group
+	 * object id; its id must be one.
+	 */
+	private static void groupAlias(String alias, String id) {
+		String property = "nais.token.groups." + alias;
+		if (NaisTokenAuthorityMapper.isGroupObjectId(alias)) {
+			throw new NaisTokenConfigurationException(property,
+					"names an alias like a group object id, so GROUP_" + alias + " would be that group's authority",
+					"Give the alias a readable name of lowercase letters and digits, such as admins");
+		}
+		if (!isAliasName(alias)) {
+			String name = alias.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+			name = name.isEmpty() ? "admins" : name;
+			String variable = "NAIS_TOKEN_GROUPS_" + alias.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+			throw new NaisTokenConfigurationException(property,
+					"names an alias with characters other than lowercase letters and digits",
+					"Name it with lowercase letters and digits only, such as " + name + ", in application.yaml, in "
+							+ "rules (hasAuthority('GROUP_" + name + "')) and in environment variables (NAIS_TOKEN_GROUPS_"
+							+ name.toUpperCase(Locale.ROOT) + "). Only such a name survives the way through an "
+							+ "environment variable: Spring Boot lowercases the variable's name and reads each '_' as "
+							+ "'.', so " + variable + " binds as alias "
+							+ variable.substring("NAIS_TOKEN_GROUPS_".length()).toLowerCase(Locale.ROOT).replace('_', '.'));
+		}
+		if (!NaisTokenAuthorityMapper.isGroupObjectId(id)) {
+			throw new NaisTokenConfigurationException(property,
+					"is '" + id + "', which is not a group object id (a UUID such as "
+							+ "6a1f3c2e-0000-4000-8000-000000000001)",
+					"Copy the group's Object Id from Entra ID (Azure portal, Groups) or the NAIS console. It must be "
+							+ "one of the ids under spec.azure.application.claims.groups in the NAIS manifest, as only "
+							+ "those reach the token");
+		}
+	}
+
+	private static boolean isAliasName(String alias) {
+		for (int i = 0; i < alias.length(); i++) {
+			char c = alias.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+				return false;
+			}
+		}
+		return !alias.isEmpty();
 	}
 
 	private static void positive(String property, Duration value) {

@@ -34,6 +34,15 @@ class ClaimWarningLogTests {
 	}
 
 	@Test
+	void groupNamesAreWarnedOnceForManyTokensByClaimNameOnly(CapturedOutput output) {
+		for (int i = 0; i < 100; i++) {
+			assertThat(this.mapper.map(Map.of("groups", List.of("team-name-" + i))).authorities()).isEmpty();
+		}
+		assertThat(lines(output, "Claim 'groups'")).singleElement().asString().contains("WARN");
+		assertThat(output).doesNotContain("team-name-");
+	}
+
+	@Test
 	void eachClaimAndTypeIsItsOwnCause(CapturedOutput output) {
 		for (int i = 0; i < 10; i++) {
 			this.mapper.map(Map.of("roles", "admin", "scp", List.of("read")));

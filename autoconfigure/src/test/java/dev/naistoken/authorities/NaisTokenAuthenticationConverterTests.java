@@ -66,6 +66,30 @@ class NaisTokenAuthenticationConverterTests {
 			.doesNotContain(ADMINS);
 	}
 
+	/**
+	 * Entra ID can send group names (sAMAccountName, cloud display names) instead of object ids, and
+	 * users can create groups: a group named like an alias must not get the alias.
+	 */
+	@Test
+	void aGroupNameGrantsNothingEvenWhenAnAliasHasThatName(CapturedOutput output) {
+		Authentication authentication = convert(claims("groups", List.of("admins", "boss", READERS)));
+		assertThat(authorities(authentication)).containsExactlyInAnyOrder("GROUP_" + READERS,
+				FactorGrantedAuthority.BEARER_AUTHORITY);
+		assertThat(((NaisTokenPrincipal) authentication.getPrincipal()).groupAliases()).isEmpty();
+		assertThat(((NaisTokenPrincipal) authentication.getPrincipal()).groups()).containsExactly(READERS);
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Claim 'groups'"))).singleElement()
+			.asString()
+			.contains("WARN")
+			.contains("no group object id")
+			.doesNotContain("admins", "boss");
+	}
+
+	@Test
+	void groupObjectIdsAreRecognisedInEitherCase() {
+		Authentication authentication = convert(claims("groups", List.of(ADMINS.toUpperCase(java.util.Locale.ROOT))));
+		assertThat(authorities(authentication)).contains("GROUP_" + ADMINS.toUpperCase(java.util.Locale.ROOT));
+	}
+
 	@Test
 	void groupsHoldingNullOrObjectsGrantNoGroup() {
 		List<Object> withNull = new java.util.ArrayList<>();

@@ -3,9 +3,12 @@ package dev.naistoken.autoconfigure;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -22,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = TestApi.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "nais.token.groups.admins=" + TestApi.ADMINS_GROUP_ID,
 				"nais.token.introspection.cache.enabled=false" })
+@ExtendWith(OutputCaptureExtension.class)
 class HttpBehaviourTests extends StubbedEndpointTests {
 
 
@@ -60,6 +64,23 @@ class HttpBehaviourTests extends StubbedEndpointTests {
 		HttpResponse<String> response = getWithToken(this.port, "/api/admin", "user-token");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("admin");
+	}
+
+	/**
+	 * A group named like an alias (Entra ID can send group names, and users create groups) must not
+	 * pass a rule on the alias; the warning names the claim, not the group.
+	 */
+	@Test
+	void aGroupNamePosingAsAnAliasIs403(CapturedOutput output) {
+		endpoint.answerJson("named-group-token", "{\"active\":true,\"exp\":4102444800,\"iat\":1730977293,"
+				+ "\"sub\":\"x\",\"groups\":[\"admins\"]}");
+		HttpResponse<String> response = getWithToken(this.port, "/api/admin", "named-group-token");
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(wwwAuthenticate(response)).startsWith("Bearer error=\"insufficient_scope\"");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Claim 'groups'"))).singleElement()
+			.asString()
+			.contains("WARN")
+			.doesNotContain("admins");
 	}
 
 	@Test

@@ -47,6 +47,12 @@ final class IntrospectionEndpointStub {
 				.withBody(response.body())));
 	}
 
+	/** Answers requests carrying {@code token} with HTTP 200 and this JSON body. */
+	void answerJson(String token, String body) {
+		this.server.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing(token))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+	}
+
 	/** Resets every connection, as a dead sidecar would. */
 	void resetConnections() {
 		this.server.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));

@@ -1,8 +1,13 @@
 package dev.naistoken.autoconfigure;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -73,8 +78,92 @@ class NaisTokenAutoConfigurationTests {
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("nais.token.introspection.endpoint");
 			assertThat(analysis.getAction()).contains("NAIS_TOKEN_INTROSPECTION_ENDPOINT")
-				.contains("nais.token.enabled=false");
+				.contains("nais.token.enabled=false")
+				.doesNotContain("AutoConfigureFakeTexas");
 		});
+	}
+
+	/** Spring Boot prints the description, then the action: the action must not be read twice. */
+	@ParameterizedTest
+	@ValueSource(strings = { "nais.token.introspection.endpoint=", "nais.token.introspection.endpoint=127.0.0.1:7164",
+			"nais.token.introspection.read-timeout=0s", "nais.token.introspection.cache.max-size=0",
+			"nais.token.authorities.group-prefix=", "nais.token.groups.admins=" })
+	void theDescriptionSaysWhatIsWrongAndTheActionHowToFixItWithoutRepeatingEachOther(String setting) {
+		this.runner.withPropertyValues(ENDPOINT, setting).run((context) -> {
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).startsWith("Property '");
+			assertThat(sentences(analysis.getDescription())).doesNotContainAnyElementsOf(sentences(analysis.getAction()));
+		});
+	}
+
+	@Test
+	void aGroupAliasWhoseIdIsNoGroupObjectIdFailsStartUpNamingTheFix() {
+		this.runner.withPropertyValues(ENDPOINT, "nais.token.groups.saksbehandler=0000-saksbehandler-gruppe")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("nais.token.groups.saksbehandler")
+					.contains("'0000-saksbehandler-gruppe', which is not a group object id")
+					.contains("6a1f3c2e-0000-4000-8000-000000000001");
+				assertThat(analysis.getAction()).contains("Object Id")
+					.contains("NAIS console")
+					.contains("spec.azure.application.claims.groups");
+			});
+	}
+
+	@Test
+	void groupObjectIdsAreAcceptedInEitherCase() {
+		this.runner
+			.withPropertyValues(ENDPOINT, "nais.token.groups.admins=6A1F3C2E-0000-4000-8000-00000000000A",
+					"nais.token.groups.readers=6a1f3c2e-0000-4000-8000-00000000000b")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	/**
+	 * {@code GROUP_<alias>} and {@code GROUP_<id>} share one namespace: an alias named like a group's id
+	 * would give the aliased group's members that other group's authority.
+	 */
+	@Test
+	void anAliasNamedLikeAGroupObjectIdFailsStartUp() {
+		this.runner
+			.withPropertyValues(ENDPOINT,
+					"nais.token.groups.6a1f3c2e-0000-4000-8000-000000000009=6a1f3c2e-0000-4000-8000-000000000001")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.contains("nais.token.groups.6a1f3c2e-0000-4000-8000-000000000009")
+					.contains("group object id");
+				assertThat(analysis.getAction()).contains("readable name");
+			});
+	}
+
+	/** With equal prefixes a role or scope value could pose as a group, or the other way round. */
+	@ParameterizedTest
+	@CsvSource({ "group-prefix, role-prefix", "group-prefix, scope-prefix", "role-prefix, scope-prefix" })
+	void equalAuthorityPrefixesFailStartUp(String first, String second) {
+		this.runner
+			.withPropertyValues(ENDPOINT, "nais.token.authorities." + first + "=X_",
+					"nais.token.authorities." + second + "=X_")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("nais.token.authorities." + second)
+					.contains("nais.token.authorities." + first);
+			});
+	}
+
+	@Test
+	void aPrefixThatStartsAnotherFailsStartUp() {
+		this.runner
+			.withPropertyValues(ENDPOINT, "nais.token.authorities.role-prefix=ROLE_",
+					"nais.token.authorities.group-prefix=ROLE_GROUP_")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(analyze(context.getStartupFailure()).getDescription())
+					.contains("nais.token.authorities.group-prefix")
+					.contains("nais.token.authorities.role-prefix");
+			});
 	}
 
 	@Test
@@ -164,6 +253,10 @@ class NaisTokenAutoConfigurationTests {
 			assertThat(chain.getFilters()).anySatisfy(
 					(filter) -> assertThat(filter).isInstanceOf(IntrospectionFailureFilter.class));
 		});
+	}
+
+	private static List<String> sentences(String text) {
+		return Arrays.stream(text.split("(?<=[.:;])\\s+")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
 	}
 
 	private static FailureAnalysis analyze(Throwable failure) {

@@ -46,11 +46,15 @@ abstract class NoLeakTestCases extends ContainerTestSupport {
 
 	static final String TOMCAT_RAW_REQUEST_LOGGER = "o.a.coyote.http11.Http11InputBuffer";
 
-	private static final String OTHER_GROUP = "0b9e7d1c-0000-4000-8000-0000000leak1";
+	/** A group object id: only a UUID becomes an authority, which Spring Security logs. */
+	private static final String OTHER_GROUP = "0b9e7d1c-0000-4000-8000-0000000dead1";
+
+	/** A group name, which grants nothing and is warned about by claim name. */
+	private static final String GROUP_NAME = "leakcanary-group-name";
 
 	/** The token and every claim value the answers below carry. */
 	static final List<String> SECRETS = List.of("leakcanary0token", "Kari Leakcanary", "Z990077",
-			"kari.leakcanary@example.no", OTHER_GROUP, ReliabilityApplication.ADMINS_GROUP_ID,
+			"kari.leakcanary@example.no", OTHER_GROUP, GROUP_NAME, ReliabilityApplication.ADMINS_GROUP_ID,
 			"5f0d7e3a-0000-4000-8000-0000000leak2", "Xj3nJfZrLeakcanarySubject", "3b1c0f2e-0000-4000-8000-0000000leak3",
 			"dev-gcp:leak-team:leakcanary-frontend", "tenantleakcanary");
 
@@ -99,7 +103,7 @@ abstract class NoLeakTestCases extends ContainerTestSupport {
 	void noTokenOrClaimValueInLogsAnswersOrMetrics(CapturedOutput output) throws InterruptedException {
 		int mark = output.getAll().length();
 		Map<String, RawHttp.Reply> replies = new LinkedHashMap<>();
-		exchange(replies, "valid, rule met", 200, active(groups(ReliabilityApplication.ADMINS_GROUP_ID, OTHER_GROUP)),
+		exchange(replies, "valid, rule met", 200, active(groups(ReliabilityApplication.ADMINS_GROUP_ID, OTHER_GROUP, GROUP_NAME)),
 				() -> http().bearer("/api/admin", TOKEN));
 		exchange(replies, "valid, from the cache", 200, null, () -> http().bearer("/api/admin", TOKEN));
 		exchange(replies, "valid, rule not met", 403, active(groups(OTHER_GROUP)),

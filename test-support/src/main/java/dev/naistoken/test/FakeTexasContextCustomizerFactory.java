@@ -24,11 +24,31 @@ final class FakeTexasContextCustomizerFactory implements ContextCustomizerFactor
 
 	static final String ENDPOINT_PROPERTY = "nais.token.introspection.endpoint";
 
+	/**
+	 * The name of an empty property source in the environment of every other test's context, by which
+	 * {@link FakeTexasFailureAnalyzer} knows a failing context is a test's.
+	 */
+	static final String TEST_CONTEXT_MARKER = "naisTokenTestContext";
+
 	@Override
-	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
+	public ContextCustomizer createContextCustomizer(Class<?> testClass,
 			List<ContextConfigurationAttributes> configAttributes) {
 		return TestContextAnnotationUtils.hasAnnotation(testClass, AutoConfigureFakeTexas.class)
-				? new FakeTexasContextCustomizer() : null;
+				? new FakeTexasContextCustomizer() : new TestContextMarker();
+	}
+
+	/**
+	 * Marks a test's context without a fake, so that a missing endpoint is reported as a forgotten
+	 * {@link AutoConfigureFakeTexas}. A record without components: all instances are equal, so it does
+	 * not split Spring's context cache.
+	 */
+	private record TestContextMarker() implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			context.getEnvironment().getPropertySources().addLast(new MapPropertySource(TEST_CONTEXT_MARKER, Map.of()));
+		}
+
 	}
 
 	/**

@@ -2,7 +2,6 @@ package dev.naistoken.test;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 
@@ -14,6 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenAuthenticationConverter;
 import org.springframework.security.test.context.support.WithSecurityContextFactory;
 
+import dev.naistoken.authorities.NaisTokenAuthorityMapper;
 import dev.naistoken.autoconfigure.NaisTokenProperties;
 import dev.naistoken.introspection.IdentityProvider;
 import dev.naistoken.introspection.IntrospectionResponseReader;
@@ -26,9 +26,6 @@ import dev.naistoken.introspection.IntrospectionResult;
  * the test's application context, which supplies the beans.
  */
 final class WithNaisTokenSecurityContextFactory implements WithSecurityContextFactory<WithNaisToken> {
-
-	private static final Pattern GROUP_ID = Pattern
-		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	private static final TokenSigner signer = new TokenSigner();
 
@@ -100,7 +97,7 @@ final class WithNaisTokenSecurityContextFactory implements WithSecurityContextFa
 		String[] ids = new String[groups.length];
 		for (int i = 0; i < groups.length; i++) {
 			String id = aliases.get(groups[i]);
-			if (id == null && !GROUP_ID.matcher(groups[i]).matches()) {
+			if (id == null && !NaisTokenAuthorityMapper.isGroupObjectId(groups[i])) {
 				throw new IllegalArgumentException("@WithNaisToken(groups = \"" + groups[i] + "\"): neither an alias "
 						+ "in nais.token.groups " + aliases.keySet() + " nor a group object id (a UUID)");
 			}

@@ -21,6 +21,7 @@ import dev.naistoken.authorities.NaisTokenPrincipal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -67,6 +68,16 @@ class WithNaisTokenTests {
 	@WithNaisToken(groups = "readers")
 	void ruleNotMetIs403() throws Exception {
 		this.mvc.perform(get("/admin")).andExpect(status().isForbidden());
+	}
+
+	/** A group name sent in {@code groups} as Entra ID can send it: named like the alias, it is no member. */
+	@Test
+	@WithNaisToken(claims = "groups=[\"admins\"]")
+	void aGroupNamedLikeAnAliasDoesNotPassTheAliasRule() throws Exception {
+		this.mvc.perform(get("/admin")).andExpect(status().isForbidden());
+		this.mvc.perform(get("/whoami"))
+			.andExpect(jsonPath("$.aliases", empty()))
+			.andExpect(jsonPath("$.authorities", contains("SCOPE_defaultaccess", "FACTOR_BEARER")));
 	}
 
 	@Test
