@@ -1,6 +1,6 @@
 package dev.naistoken.readme;
 
-// README.md, "Your own filter chain", verbatim from the first import on (ReadmeSnippetsTests checks it).
+// docs/http-behaviour.md, "Your own filter chain", verbatim from the first import on (ReadmeSnippetsTests checks it).
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
