@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -64,9 +63,16 @@ public final class FakeTexas implements AutoCloseable {
 	/** The audience it accepts: the client id of the application under test. */
 	public static final String AUDIENCE = "8a5e2b1c-0000-4000-8000-00000000aaaa";
 
-	private static final Set<String> PROVIDERS = Set.of("azuread", "entra_id", "tokenx", "idporten", "maskinporten");
+	/**
+	 * The identity providers Texas knows, as sent in {@code identity_provider}: Texas's own list, not the
+	 * starter's (the fake depends on nothing of the starter). The one copy in test code; a test of the
+	 * starter holds it equal to the starter's {@code IdentityProvider} and to the contract data.
+	 */
+	static final List<String> IDENTITY_PROVIDERS = List.of("azuread", "entra_id", "tokenx", "idporten",
+			"maskinporten");
 
-	private static final Set<String> ENABLED_PROVIDERS = Set.of("azuread", "entra_id");
+	/** The providers enabled for the application it plays (Entra ID, under both of its names). */
+	static final List<String> ENABLED_IDENTITY_PROVIDERS = List.of("azuread", "entra_id");
 
 	private static final String JSON = "application/json";
 
@@ -318,10 +324,10 @@ public final class FakeTexas implements AutoCloseable {
 		if (token == null) {
 			return invalidRequest("missing token");
 		}
-		if (!PROVIDERS.contains(provider)) {
+		if (!IDENTITY_PROVIDERS.contains(provider)) {
 			return invalidRequest("invalid identity provider");
 		}
-		if (this.fault == Fault.NOT_ENABLED || !ENABLED_PROVIDERS.contains(provider)) {
+		if (this.fault == Fault.NOT_ENABLED || !ENABLED_IDENTITY_PROVIDERS.contains(provider)) {
 			return inactive("identity provider '" + provider + "' is not enabled");
 		}
 		TokenVerifier.Verdict verdict = this.verifier.verify(token, this.clock.instant().getEpochSecond());
