@@ -2,6 +2,8 @@ package dev.naistoken.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +97,8 @@ public final class FakeTexas implements AutoCloseable {
 	private final AtomicLong calls = new AtomicLong();
 
 	private final Map<String, Reply> inactiveAnswers = new ConcurrentHashMap<>();
+
+	private final Map<String, Reply> scriptedAnswers = new ConcurrentHashMap<>();
 
 	private final Object faults = new Object();
 
@@ -241,6 +245,44 @@ public final class FakeTexas implements AutoCloseable {
 		setFault(Fault.NOT_ENABLED);
 	}
 
+	/**
+	 * Answers requests carrying this token with exactly this status and JSON body instead of judging the
+	 * token, whatever provider they name: for answers the fake would not give by itself (a claim set from
+	 * the contract data, a 502 for one token). {@link #reset()} forgets them.
+	 * @param token the token
+	 * @param status the HTTP status
+	 * @param body the body, sent as {@code application/json}
+	 * @return this endpoint
+	 */
+	public FakeTexas answer(String token, int status, String body) {
+		return answer(token, status, body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * {@link #answer(String, int, String)} with a body sent byte for byte (for broken answers).
+	 * @param token the token
+	 * @param status the HTTP status
+	 * @param body the body, sent as {@code application/json}
+	 * @return this endpoint
+	 */
+	public FakeTexas answer(String token, int status, byte[] body) {
+		this.scriptedAnswers.put(token, new Reply.Answer(status, JSON, body.clone()));
+		return this;
+	}
+
+	/**
+	 * A loopback URL at the introspection path where nothing listens, for a sidecar that is not there.
+	 * @return the URL; connections to it are refused
+	 */
+	public static URI unreachableEndpoint() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return URI.create("http://127.0.0.1:" + socket.getLocalPort() + PATH);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("No free loopback port", ex);
+		}
+	}
+
 	/** Undoes every fault: listening again on the same port, answering at once and correctly. */
 	public void healthy() {
 		this.delayNanos = 0;
@@ -253,10 +295,11 @@ public final class FakeTexas implements AutoCloseable {
 		}
 	}
 
-	/** {@link #healthy()}, the call count back to zero, and the clock it started with. */
+	/** {@link #healthy()}, the call count back to zero, no scripted answers, and the clock it started with. */
 	public void reset() {
 		healthy();
 		this.calls.set(0);
+		this.scriptedAnswers.clear();
 		this.clock = this.initialClock;
 	}
 
@@ -318,6 +361,10 @@ public final class FakeTexas implements AutoCloseable {
 		}
 		String provider = fields.get("identity_provider");
 		String token = fields.get("token");
+		Reply scripted = (token != null && !this.scriptedAnswers.isEmpty()) ? this.scriptedAnswers.get(token) : null;
+		if (scripted != null) {
+			return scripted;
+		}
 		if (provider == null || provider.isEmpty()) {
 			return invalidRequest("missing identity_provider");
 		}
