@@ -39,7 +39,8 @@ import dev.naistoken.test.LoopbackHttpServer.Reply;
  * For failure tests it can be made {@link #down()}, {@link #slow(Duration) slow}, {@link #failWith(int)
  * fail}, {@link #answerGarbage() answer garbage}, {@link #hang()}, {@link #resetConnections() reset
  * connections}, or refuse the provider ({@link #identityProviderNotEnabled()}); {@link #healthy()} undoes
- * it. {@link #calls()} counts the requests it received. It is lean enough to be the endpoint of a load
+ * it. {@link #answer(String, int, String)} scripts the answer to one token, for answers it would not give
+ * by itself. {@link #calls()} counts the requests it received. It is lean enough to be the endpoint of a load
  * test (a small blocking HTTP/1.1 server with keep-alive, no framework).
  * <pre class="code">
  * try (FakeTexas texas = FakeTexas.start()) {
