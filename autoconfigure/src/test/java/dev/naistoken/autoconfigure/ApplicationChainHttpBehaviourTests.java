@@ -33,9 +33,9 @@ class ApplicationChainHttpBehaviourTests extends StubbedEndpointTests {
 
 	@Test
 	void aliasesApplyInTheApplicationsChain() {
-		endpoint.answer("user-token", "active user token (on-behalf-of)");
+		answer("user-token", "active user token (on-behalf-of)");
 		assertThat(getWithToken(this.port, "/api/admin", "user-token").statusCode()).isEqualTo(200);
-		endpoint.answer("app-token", "active app-to-app token (client credentials)");
+		answer("app-token", "active app-to-app token (client credentials)");
 		HttpResponse<String> denied = getWithToken(this.port, "/api/admin", "app-token");
 		assertThat(denied.statusCode()).isEqualTo(403);
 		assertThat(wwwAuthenticate(denied)).startsWith("Bearer error=\"insufficient_scope\"");
@@ -43,7 +43,7 @@ class ApplicationChainHttpBehaviourTests extends StubbedEndpointTests {
 
 	@Test
 	void inactiveTokenIs401() {
-		endpoint.answer("expired-token", "expired token");
+		answer("expired-token", "expired token");
 		HttpResponse<String> response = getWithToken(this.port, "/api/hello", "expired-token");
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(wwwAuthenticate(response)).startsWith("Bearer error=\"invalid_token\"");
@@ -57,7 +57,7 @@ class ApplicationChainHttpBehaviourTests extends StubbedEndpointTests {
 
 	@Test
 	void misconfigurationIs500() {
-		endpoint.answer("user-token", "identity provider not enabled");
+		answer("user-token", "identity provider not enabled");
 		assertThat(getWithToken(this.port, "/api/hello", "user-token").statusCode()).isEqualTo(500);
 	}
 

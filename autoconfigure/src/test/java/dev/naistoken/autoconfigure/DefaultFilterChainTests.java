@@ -39,8 +39,8 @@ class DefaultFilterChainTests extends StubbedEndpointTests {
 
 	@Test
 	void setsNoCookieOnAnyAnswer() {
-		endpoint.answer("user-token", "active user token (on-behalf-of)");
-		endpoint.answer("expired-token", "expired token");
+		answer("user-token", "active user token (on-behalf-of)");
+		answer("expired-token", "expired token");
 		for (HttpResponse<String> response : List.of(getWithToken(this.port, "/api/hello", "user-token"),
 				getWithToken(this.port, "/api/admin", "user-token"), get(this.port, "/api/hello"),
 				getWithToken(this.port, "/api/hello", "expired-token"))) {

@@ -28,7 +28,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 
-import dev.naistoken.StubEndpoint;
+import dev.naistoken.test.FakeTexas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -48,7 +48,7 @@ class EndpointTransportTests {
 	@Test
 	void aDefaultProxySelectorIsNeverAsked() throws Exception {
 		ProxySelector original = ProxySelector.getDefault();
-		try (StubEndpoint endpoint = new StubEndpoint(); ForgingProxy proxy = new ForgingProxy()) {
+		try (FakeTexas endpoint = FakeTexas.start(); ForgingProxy proxy = new ForgingProxy()) {
 			ProxySelector.setDefault(proxy.selector());
 			assertNotForged(endpoint, proxy);
 		}
@@ -64,7 +64,7 @@ class EndpointTransportTests {
 		for (int i = 0; i < names.length; i++) {
 			original[i] = System.getProperty(names[i]);
 		}
-		try (StubEndpoint endpoint = new StubEndpoint(); ForgingProxy proxy = new ForgingProxy()) {
+		try (FakeTexas endpoint = FakeTexas.start(); ForgingProxy proxy = new ForgingProxy()) {
 			System.setProperty("http.proxyHost", "127.0.0.1");
 			System.setProperty("http.proxyPort", String.valueOf(proxy.port()));
 			// loopback is exempt by default; an empty list exempts nothing
@@ -83,12 +83,12 @@ class EndpointTransportTests {
 		}
 	}
 
-	private void assertNotForged(StubEndpoint endpoint, ForgingProxy proxy) {
-		this.runner.withPropertyValues(endpoint.property()).run((context) -> {
+	private void assertNotForged(FakeTexas endpoint, ForgingProxy proxy) {
+		this.runner.withPropertyValues("nais.token.introspection.endpoint=" + endpoint.endpoint()).run((context) -> {
 			OpaqueTokenIntrospector introspector = context.getBean(OpaqueTokenIntrospector.class);
 			assertThatExceptionOfType(BadOpaqueTokenException.class).isThrownBy(() -> introspector.introspect(TOKEN));
 			assertThat(proxy.connections()).as("connections to the proxy").isZero();
-			assertThat(endpoint.requests()).isEqualTo(1);
+			assertThat(endpoint.calls()).isEqualTo(1);
 		});
 	}
 

@@ -19,7 +19,7 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-import dev.naistoken.StubEndpoint;
+import dev.naistoken.test.FakeTexas;
 
 import static dev.naistoken.autoconfigure.HttpResponses.get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,7 +82,7 @@ class HealthEndpointPathsTests {
 
 	private static ConfigurableApplicationContext start(String setting) throws IOException {
 		return new SpringApplicationBuilder(TestApi.class)
-			.properties("server.port=0", "nais.token.introspection.endpoint=" + StubEndpoint.deadUrl(),
+			.properties("server.port=0", "nais.token.introspection.endpoint=" + FakeTexas.unreachableEndpoint(),
 					"management.endpoint.health.probes.enabled=true", "management.endpoints.web.exposure.include=*",
 					setting)
 			.run();

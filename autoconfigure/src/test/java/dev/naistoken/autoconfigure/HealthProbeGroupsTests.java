@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.naistoken.StubEndpoint;
+import dev.naistoken.test.FakeTexas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +36,7 @@ class HealthProbeGroupsTests {
 
 	@DynamicPropertySource
 	static void deadEndpoint(DynamicPropertyRegistry registry) throws IOException {
-		URI dead = StubEndpoint.deadUrl();
+		URI dead = FakeTexas.unreachableEndpoint();
 		registry.add("nais.token.introspection.endpoint", dead::toString);
 	}
 

@@ -12,7 +12,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.naistoken.StubEndpoint;
+import dev.naistoken.test.FakeTexas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,12 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NaisTokenHealthAutoConfigurationTests {
 
-	private final StubEndpoint endpoint = new StubEndpoint();
+	private final FakeTexas endpoint = FakeTexas.start();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(NaisTokenAutoConfiguration.class,
 				NaisTokenHealthAutoConfiguration.class))
-		.withPropertyValues(this.endpoint.property());
+		.withPropertyValues("nais.token.introspection.endpoint=" + this.endpoint.endpoint());
 
 	NaisTokenHealthAutoConfigurationTests() throws IOException {
 	}
@@ -60,7 +60,7 @@ class NaisTokenHealthAutoConfigurationTests {
 			Health health = context.getBean("naisTokenHealthIndicator", HealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("identityProvider", "azuread");
-			assertThat(this.endpoint.requests()).isEqualTo(1);
+			assertThat(this.endpoint.calls()).isEqualTo(1);
 		});
 	}
 
@@ -68,7 +68,7 @@ class NaisTokenHealthAutoConfigurationTests {
 	void downWithTheCauseWhenTheEndpointIsUnreachable() throws IOException {
 		this.runner
 			.withPropertyValues("nais.token.health.enabled=true",
-					"nais.token.introspection.endpoint=" + StubEndpoint.deadUrl())
+					"nais.token.introspection.endpoint=" + FakeTexas.unreachableEndpoint())
 			.run((context) -> {
 				Health health = context.getBean("naisTokenHealthIndicator", HealthIndicator.class).health();
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);

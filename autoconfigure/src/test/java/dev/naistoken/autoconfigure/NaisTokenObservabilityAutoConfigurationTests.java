@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 
-import dev.naistoken.StubEndpoint;
+import dev.naistoken.test.FakeTexas;
 import dev.naistoken.introspection.CachingOpaqueTokenIntrospector;
 import dev.naistoken.introspection.IntrospectionMisconfiguredException;
 import dev.naistoken.introspection.IntrospectionUnavailableException;
@@ -49,15 +49,15 @@ class NaisTokenObservabilityAutoConfigurationTests {
 
 	private static final String NOT_ENABLED = "token-of-a-provider-not-enabled";
 
-	private final StubEndpoint endpoint = new StubEndpoint().answer(ACTIVE, 200, StubEndpoint.ACTIVE)
-		.answer(INACTIVE, 200, StubEndpoint.NOT_A_JWT)
+	private final FakeTexas endpoint = FakeTexas.start()
+		.answer(ACTIVE, 200, "{\"active\":true,\"sub\":\"subject\",\"exp\":4102444800,\"iat\":1700000000}")
 		.answer(DOWN, 502, "bad gateway")
 		.answer(NOT_ENABLED, 200, "{\"active\":false,\"error\":\"identity provider 'azuread' is not enabled\"}");
 
 	private final ApplicationContextRunner withoutMicrometer = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(NaisTokenAutoConfiguration.class,
 				NaisTokenObservabilityAutoConfiguration.class))
-		.withPropertyValues(this.endpoint.property());
+		.withPropertyValues("nais.token.introspection.endpoint=" + this.endpoint.endpoint());
 
 	private final ApplicationContextRunner withActuatorRegistries = this.withoutMicrometer
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
@@ -79,7 +79,7 @@ class NaisTokenObservabilityAutoConfigurationTests {
 			introspect(context, ACTIVE);
 			assertThat(count(context, "active", "miss", "none")).isEqualTo(1);
 			assertThat(count(context, "active", "hit", "none")).isEqualTo(2);
-			assertThat(this.endpoint.requests()).isEqualTo(1);
+			assertThat(this.endpoint.calls()).isEqualTo(1);
 		});
 	}
 

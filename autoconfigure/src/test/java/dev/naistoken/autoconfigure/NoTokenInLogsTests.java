@@ -35,7 +35,7 @@ class NoTokenInLogsTests {
 		for (String caseName : List.of("active user token (on-behalf-of)", "expired token", "server error",
 				"identity provider not enabled")) {
 			StubbedEndpointTests.endpoint.reset();
-			StubbedEndpointTests.endpoint.answer(TOKEN, caseName);
+			StubbedEndpointTests.answer(TOKEN, caseName);
 			getWithToken(port, "/api/hello", TOKEN);
 			getWithToken(port, "/api/admin", TOKEN);
 		}

@@ -13,7 +13,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 
-import dev.naistoken.StubEndpoint;
+import dev.naistoken.test.FakeTexas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -27,7 +27,7 @@ class FailureLogLinesTests {
 
 	private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.secret-payload.signature";
 
-	private final StubEndpoint endpoint = new StubEndpoint();
+	private final FakeTexas endpoint = FakeTexas.start();
 
 	FailureLogLinesTests() throws IOException {
 	}
@@ -39,7 +39,7 @@ class FailureLogLinesTests {
 
 	@Test
 	void deadEndpointUnderLoadWritesOneWarning(CapturedOutput output) throws IOException {
-		NaisOpaqueTokenIntrospector introspector = introspector(StubEndpoint.deadUrl(), IdentityProvider.AZUREAD);
+		NaisOpaqueTokenIntrospector introspector = introspector(FakeTexas.unreachableEndpoint(), IdentityProvider.AZUREAD);
 		for (int i = 0; i < 200; i++) {
 			assertThatExceptionOfType(IntrospectionUnavailableException.class)
 				.isThrownBy(() -> introspector.introspect(TOKEN));
@@ -93,8 +93,8 @@ class FailureLogLinesTests {
 	@Test
 	void eachCauseGetsItsOwnLine(CapturedOutput output) throws IOException {
 		this.endpoint.answer(TOKEN, 502, "bad gateway");
-		NaisOpaqueTokenIntrospector answering502 = introspector(this.endpoint.url(), IdentityProvider.AZUREAD);
-		NaisOpaqueTokenIntrospector refused = introspector(StubEndpoint.deadUrl(), IdentityProvider.AZUREAD);
+		NaisOpaqueTokenIntrospector answering502 = introspector(this.endpoint.endpoint(), IdentityProvider.AZUREAD);
+		NaisOpaqueTokenIntrospector refused = introspector(FakeTexas.unreachableEndpoint(), IdentityProvider.AZUREAD);
 		for (int i = 0; i < 20; i++) {
 			assertThatExceptionOfType(IntrospectionUnavailableException.class)
 				.isThrownBy(() -> answering502.introspect(TOKEN));
@@ -109,7 +109,7 @@ class FailureLogLinesTests {
 	@Test
 	void inactiveTokensStayOutOfTheWarnLog(CapturedOutput output) throws IOException {
 		this.endpoint.answer(TOKEN, 200, "{\"active\":false,\"error\":\"invalid token: ExpiredSignature\"}");
-		NaisOpaqueTokenIntrospector introspector = introspector(this.endpoint.url(), IdentityProvider.AZUREAD);
+		NaisOpaqueTokenIntrospector introspector = introspector(this.endpoint.endpoint(), IdentityProvider.AZUREAD);
 		assertThatExceptionOfType(BadOpaqueTokenException.class).isThrownBy(() -> introspector.introspect(TOKEN));
 		assertThat(lines(output, "WARN")).isEmpty();
 		assertThat(lines(output, "ERROR")).isEmpty();
@@ -118,7 +118,7 @@ class FailureLogLinesTests {
 	/** Fifty requests the endpoint answers {@code active:false} with this reason, each failing so. */
 	private void introspectFiftyTimes(String reason, IdentityProvider provider, Class<? extends Throwable> failure) {
 		this.endpoint.answer(TOKEN, 200, "{\"active\":false,\"error\":\"" + reason + "\"}");
-		NaisOpaqueTokenIntrospector introspector = introspector(this.endpoint.url(), provider);
+		NaisOpaqueTokenIntrospector introspector = introspector(this.endpoint.endpoint(), provider);
 		for (int i = 0; i < 50; i++) {
 			assertThatExceptionOfType(failure).isThrownBy(() -> introspector.introspect(TOKEN));
 		}

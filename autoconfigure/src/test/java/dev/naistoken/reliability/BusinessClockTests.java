@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.naistoken.test.FakeTexas;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -41,12 +43,12 @@ class BusinessClockTests {
 
 	@DynamicPropertySource
 	static void introspectionEndpoint(DynamicPropertyRegistry registry) {
-		registry.add("nais.token.introspection.endpoint", () -> LoopbackEndpoint.get().url());
+		registry.add("nais.token.introspection.endpoint", () -> ContainerTestSupport.endpointUrl());
 	}
 
 	@BeforeEach
 	void endpointUp() {
-		this.endpoint = LoopbackEndpoint.get().wireMock();
+		this.endpoint = ContainerTestSupport.wireMockBehindTheEndpoint();
 	}
 
 	@Test
@@ -64,7 +66,7 @@ class BusinessClockTests {
 	}
 
 	private void answer(String body) {
-		this.endpoint.stubFor(post(urlPathEqualTo(LoopbackEndpoint.PATH))
+		this.endpoint.stubFor(post(urlPathEqualTo(FakeTexas.PATH))
 			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
 	}
 

@@ -1,8 +1,14 @@
 package dev.naistoken.reliability;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -13,6 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.naistoken.test.FakeTexas;
+import dev.naistoken.test.RawSocketEndpoint;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -22,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The application of {@link ReliabilityApplication} in a real Tomcat on a random port, its introspection
- * endpoint on {@link LoopbackEndpoint}. Every subclass that adds no configuration of its own shares one
+ * endpoint on one loopback port behind which a test puts WireMock, a {@link RawSocketEndpoint} for the
+ * faults no HTTP server produces, or nothing (connection refused). Every subclass that adds no configuration of its own shares one
  * cached context. Each test starts with WireMock behind the endpoint, no stubs, and the real time.
  */
 @SpringBootTest(classes = ReliabilityApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -40,14 +50,78 @@ abstract class ContainerTestSupport {
 
 	WireMockServer endpoint;
 
+	/**
+	 * The endpoint's port, below the kernel's ephemeral range: while nothing is behind it the port is
+	 * free, and an ephemeral one could meanwhile become the local port of some outgoing connection.
+	 */
+	private static final int ENDPOINT_PORT = freePort();
+
+	private static WireMockServer wireMock;
+
+	private static RawSocketEndpoint raw;
+
+	static String endpointUrl() {
+		return "http://127.0.0.1:" + ENDPOINT_PORT + FakeTexas.PATH;
+	}
+
+	/** WireMock behind the endpoint's port, started if it is not, with no stubs and an empty journal. */
+	static synchronized WireMockServer wireMockBehindTheEndpoint() {
+		if (raw != null) {
+			raw.close();
+			raw = null;
+		}
+		if (wireMock == null || !wireMock.isRunning()) {
+			wireMock = new WireMockServer(
+					WireMockConfiguration.options().bindAddress("127.0.0.1").port(ENDPOINT_PORT).containerThreads(16));
+			wireMock.start();
+		}
+		wireMock.resetAll();
+		return wireMock;
+	}
+
+	/** Nothing behind the endpoint's port: connections are refused. */
+	static synchronized void endpointDown() {
+		if (wireMock != null) {
+			wireMock.stop();
+			wireMock = null;
+		}
+		if (raw != null) {
+			raw.close();
+			raw = null;
+		}
+	}
+
+	/** A raw socket endpoint behind the endpoint's port, doing {@code behaviour} with every connection. */
+	static synchronized RawSocketEndpoint rawBehindTheEndpoint(RawSocketEndpoint.Behaviour behaviour) {
+		endpointDown();
+		raw = new RawSocketEndpoint(ENDPOINT_PORT, behaviour);
+		return raw;
+	}
+
+	private static int freePort() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		for (int attempt = 0; attempt < 100; attempt++) {
+			int port = random.nextInt(20000, 32000);
+			try (ServerSocket socket = new ServerSocket()) {
+				socket.setReuseAddress(true);
+				socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+				return port;
+			}
+			catch (IOException ex) {
+				// taken, try another
+			}
+		}
+		throw new IllegalStateException("no free loopback port between 20000 and 32000");
+	}
+
 	@DynamicPropertySource
 	static void introspectionEndpoint(DynamicPropertyRegistry registry) {
-		registry.add("nais.token.introspection.endpoint", () -> LoopbackEndpoint.get().url());
+		registry.add("nais.token.introspection.endpoint", () -> endpointUrl());
 	}
 
 	@BeforeEach
 	void endpointUp() {
-		this.endpoint = LoopbackEndpoint.get().wireMock();
+		this.endpoint = wireMockBehindTheEndpoint();
 		this.clock.reset();
 	}
 
@@ -67,14 +141,14 @@ abstract class ContainerTestSupport {
 
 	/** The endpoint answers every introspection request with this status and body. */
 	void answer(int status, String body) {
-		this.endpoint.stubFor(post(urlPathEqualTo(LoopbackEndpoint.PATH))
+		this.endpoint.stubFor(post(urlPathEqualTo(FakeTexas.PATH))
 			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
 	}
 
 	/** The endpoint answers every introspection request with HTTP 200 and these bytes. */
 	void answer(byte[] body) {
 		this.endpoint.stubFor(
-				post(urlPathEqualTo(LoopbackEndpoint.PATH)).willReturn(aResponse().withStatus(200).withBody(body)));
+				post(urlPathEqualTo(FakeTexas.PATH)).willReturn(aResponse().withStatus(200).withBody(body)));
 	}
 
 	/** An active answer for a user in the admins group, expiring at {@code exp} (epoch seconds). */

@@ -11,6 +11,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.naistoken.test.FakeTexas;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -34,7 +36,7 @@ class EndpointRefusalTests extends ContainerTestSupport {
 	@ParameterizedTest(name = "HTTP {0}")
 	@ValueSource(ints = { 401, 403, 404, 405, 415 })
 	void refusalThatNoRetryChangesIs500WithOneErrorLineNamingTheStatusAndTheFix(int status, CapturedOutput output) {
-		this.endpoint.stubFor(post(urlPathEqualTo(LoopbackEndpoint.PATH))
+		this.endpoint.stubFor(post(urlPathEqualTo(FakeTexas.PATH))
 			.willReturn(aResponse().withStatus(status).withBody("{\"error\":\"invalid_client\"}")));
 		String token = newToken();
 
@@ -66,7 +68,7 @@ class EndpointRefusalTests extends ContainerTestSupport {
 
 	@Test
 	void refusedConnectionStays503(CapturedOutput output) {
-		LoopbackEndpoint.get().down();
+		endpointDown();
 
 		assertUnavailable(http().bearer("/api/hello", newToken()));
 
@@ -76,7 +78,7 @@ class EndpointRefusalTests extends ContainerTestSupport {
 
 	@Test
 	void timeoutStays503(CapturedOutput output) {
-		this.endpoint.stubFor(post(urlPathEqualTo(LoopbackEndpoint.PATH))
+		this.endpoint.stubFor(post(urlPathEqualTo(FakeTexas.PATH))
 			.willReturn(aResponse().withStatus(401).withFixedDelay(3000)));
 
 		assertUnavailable(http().bearer("/api/hello", newToken()));

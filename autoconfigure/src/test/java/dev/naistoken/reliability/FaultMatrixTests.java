@@ -12,12 +12,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.naistoken.introspection.IntrospectionClient;
+import dev.naistoken.test.FakeTexas;
+import dev.naistoken.test.RawSocketEndpoint;
+import dev.naistoken.test.RawSocketEndpoint.Behaviour;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.naistoken.reliability.LoopbackEndpoint.Behaviour;
-import static dev.naistoken.reliability.LoopbackEndpoint.ascii;
+import static dev.naistoken.test.RawSocketEndpoint.ascii;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,7 +37,7 @@ class FaultMatrixTests extends ContainerTestSupport {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("contractResponses")
 	void contractAnswer(ContractResponse response) {
-		this.endpoint.stubFor(post(urlPathEqualTo(LoopbackEndpoint.PATH))
+		this.endpoint.stubFor(post(urlPathEqualTo(FakeTexas.PATH))
 			.willReturn(aResponse().withStatus(response.status()).withBody(response.body())));
 		RawHttp.Reply reply = http().bearer("/api/admin", newToken());
 		switch (response.expect()) {
@@ -57,13 +59,13 @@ class FaultMatrixTests extends ContainerTestSupport {
 
 	@Test
 	void connectionRefused() {
-		LoopbackEndpoint.get().down();
+		endpointDown();
 		assertUnavailable(http().bearer("/api/hello", newToken()));
 	}
 
 	@Test
 	void endpointKilledWhileARequestWaits() throws Exception {
-		LoopbackEndpoint.RawFake fake = LoopbackEndpoint.get().raw(Behaviour.holdUntilKilled());
+		RawSocketEndpoint fake = rawBehindTheEndpoint(Behaviour.holdUntilKilled());
 		CompletableFuture<RawHttp.Reply> reply = CompletableFuture.supplyAsync(() -> http().bearer("/api/hello", newToken()));
 		assertThat(fake.awaitRequest(10)).as("the endpoint received the introspection request").isTrue();
 		fake.kill();
@@ -74,21 +76,20 @@ class FaultMatrixTests extends ContainerTestSupport {
 	void endpointStoppedBetweenRequests() {
 		answer(200, ACTIVE_USER);
 		assertOk(http().bearer("/api/hello", newToken()), "hello");
-		LoopbackEndpoint.get().down();
+		endpointDown();
 		assertUnavailable(http().bearer("/api/hello", newToken()));
 	}
 
 	@Test
 	void acceptsButNeverAnswers() {
-		LoopbackEndpoint.RawFake fake = LoopbackEndpoint.get().raw(Behaviour.silent());
+		RawSocketEndpoint fake = rawBehindTheEndpoint(Behaviour.silent());
 		assertUnavailable(http().bearer("/api/hello", newToken()));
 		assertThat(fake.accepted()).as("connected, so the read timeout is what ended it").isPositive();
 	}
 
 	@Test
 	void sendsHeadersThenStallsTheBody() throws InterruptedException {
-		LoopbackEndpoint.RawFake fake = LoopbackEndpoint.get()
-			.raw(Behaviour.answerThenStall(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+		RawSocketEndpoint fake = rawBehindTheEndpoint(Behaviour.answerThenStall(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
 					+ "Content-Length: 200\r\n\r\n{\"active\": true, ")));
 		assertUnavailable(http().bearer("/api/hello", newToken()));
 		assertThat(fake.awaitClosedByClient(10)).as("the starter gave the connection up").isTrue();
@@ -96,14 +97,14 @@ class FaultMatrixTests extends ContainerTestSupport {
 
 	@Test
 	void answersJustUnderTheReadTimeout() {
-		this.endpoint.stubFor(post(urlPathEqualTo(LoopbackEndpoint.PATH))
+		this.endpoint.stubFor(post(urlPathEqualTo(FakeTexas.PATH))
 			.willReturn(aResponse().withStatus(200).withBody(ACTIVE_USER).withFixedDelay(1000)));
 		assertOk(http().bearer("/api/hello", newToken()), "hello");
 	}
 
 	@Test
 	void answersAfterTheReadTimeout() {
-		this.endpoint.stubFor(post(urlPathEqualTo(LoopbackEndpoint.PATH))
+		this.endpoint.stubFor(post(urlPathEqualTo(FakeTexas.PATH))
 			.willReturn(aResponse().withStatus(200).withBody(ACTIVE_USER).withFixedDelay(3000)));
 		assertUnavailable(http().bearer("/api/hello", newToken()));
 	}
@@ -148,7 +149,7 @@ class FaultMatrixTests extends ContainerTestSupport {
 
 	@Test
 	void answerStreamedWithoutEnd() {
-		LoopbackEndpoint.get().raw(Behaviour.endlessChunkedBody());
+		rawBehindTheEndpoint(Behaviour.endlessChunkedBody());
 		assertUnavailable(http().bearer("/api/hello", newToken()));
 	}
 
@@ -182,7 +183,7 @@ class FaultMatrixTests extends ContainerTestSupport {
 	}
 
 	private void fault(Fault fault) {
-		this.endpoint.stubFor(post(urlPathEqualTo(LoopbackEndpoint.PATH)).willReturn(aResponse().withFault(fault)));
+		this.endpoint.stubFor(post(urlPathEqualTo(FakeTexas.PATH)).willReturn(aResponse().withFault(fault)));
 	}
 
 	/** A valid active answer, padded with a claim to exactly {@code size} bytes. */

@@ -13,6 +13,8 @@ import dev.naistoken.introspection.IdentityProvider;
 import dev.naistoken.introspection.IntrospectionClient;
 import dev.naistoken.introspection.IntrospectionUnavailableException;
 import dev.naistoken.introspection.RequestFormat;
+import dev.naistoken.test.FakeTexas;
+import dev.naistoken.test.RawSocketEndpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -28,7 +30,7 @@ class KeptAliveConnectionTests {
 
 	private final AtomicInteger requests = new AtomicInteger();
 
-	private LoopbackEndpoint.RawFake endpoint;
+	private RawSocketEndpoint endpoint;
 
 	@AfterEach
 	void stop() {
@@ -71,16 +73,15 @@ class KeptAliveConnectionTests {
 	@Test
 	void retryGetsOnlyWhatIsLeftOfTheDeadline() {
 		AtomicInteger connections = new AtomicInteger();
-		this.endpoint = new LoopbackEndpoint.RawFake(0, (socket, fake) -> {
-			LoopbackEndpoint.readRequest(socket.getInputStream());
+		this.endpoint = new RawSocketEndpoint(0, (socket, fake) -> {
+			RawSocketEndpoint.readRequest(socket.getInputStream());
 			this.requests.incrementAndGet();
 			if (connections.incrementAndGet() > 1) {
-				fake.killed.await();
+				fake.awaitKilled();
 				return;
 			}
 			socket.getOutputStream()
-				.write(LoopbackEndpoint
-					.ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 64\r\n\r\n{"));
+				.write(RawSocketEndpoint.ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 64\r\n\r\n{"));
 			socket.getOutputStream().flush();
 			Thread.sleep(2_700);
 			socket.setSoLinger(true, 0);
@@ -88,7 +89,7 @@ class KeptAliveConnectionTests {
 		});
 		// deadline 3.1 s; without the bound the retry waits another 3 s read timeout (about 5.8 s in all)
 		IntrospectionClient client = new IntrospectionClient(
-				URI.create("http://127.0.0.1:" + this.endpoint.port() + LoopbackEndpoint.PATH), RequestFormat.FORM,
+				URI.create("http://127.0.0.1:" + this.endpoint.port() + FakeTexas.PATH), RequestFormat.FORM,
 				Duration.ofMillis(100), Duration.ofSeconds(3));
 		long start = System.nanoTime();
 		assertThatExceptionOfType(IntrospectionUnavailableException.class)
@@ -100,10 +101,10 @@ class KeptAliveConnectionTests {
 
 	private IntrospectionClient endpointThatAnswers(IntPredicate answer) {
 		// A port of its own, so the shared endpoint of the container tests is never touched.
-		this.endpoint = new LoopbackEndpoint.RawFake(0,
-				LoopbackEndpoint.Behaviour.keepAlive(ANSWER, answer, this.requests));
+		this.endpoint = new RawSocketEndpoint(0,
+				RawSocketEndpoint.Behaviour.keepAlive(ANSWER, answer, this.requests));
 		return new IntrospectionClient(
-				URI.create("http://127.0.0.1:" + this.endpoint.port() + LoopbackEndpoint.PATH), RequestFormat.FORM,
+				URI.create("http://127.0.0.1:" + this.endpoint.port() + FakeTexas.PATH), RequestFormat.FORM,
 				Duration.ofSeconds(1), Duration.ofSeconds(2));
 	}
 

@@ -129,7 +129,7 @@ abstract class NoLeakTestCases extends ContainerTestSupport {
 				() -> http().get("/api/admin", "Authorization: Bearer " + TOKEN, "Authorization: Bearer " + TOKEN + "a"));
 		assertThat(this.endpoint.findAll(postRequestedFor(anyUrl())))
 			.allSatisfy((request) -> assertThat(request.getHeader("Content-Type")).startsWith(requestContentType()));
-		LoopbackEndpoint.get().down();
+		endpointDown();
 		exchange(replies, "endpoint down", 503, null, () -> http().bearer("/api/admin", TOKEN + "b"));
 		Thread.sleep(300); // let Tomcat finish logging the last exchange
 		List<String> records = records(output.getAll().substring(mark));

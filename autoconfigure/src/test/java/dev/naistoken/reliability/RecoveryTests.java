@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import static dev.naistoken.reliability.LoopbackEndpoint.Behaviour;
+import dev.naistoken.test.RawSocketEndpoint.Behaviour;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,10 +27,10 @@ class RecoveryTests extends ContainerTestSupport {
 	@Test
 	void endpointBackAfterRefusingConnections() {
 		String token = newToken();
-		LoopbackEndpoint.get().down();
+		endpointDown();
 		assertUnavailable(http().bearer("/api/admin", token));
 		assertUnavailable(http().bearer("/api/admin", token));
-		this.endpoint = LoopbackEndpoint.get().wireMock();
+		this.endpoint = wireMockBehindTheEndpoint();
 		answer(200, ACTIVE_USER);
 		assertOk(http().bearer("/api/admin", token), "admin");
 		assertOk(http().bearer("/api/admin", newToken()), "admin");
@@ -39,8 +40,8 @@ class RecoveryTests extends ContainerTestSupport {
 	void endpointRestartedOnTheSamePort() {
 		answer(200, ACTIVE_USER);
 		assertOk(http().bearer("/api/hello", newToken()), "hello");
-		LoopbackEndpoint.get().down();
-		this.endpoint = LoopbackEndpoint.get().wireMock();
+		endpointDown();
+		this.endpoint = wireMockBehindTheEndpoint();
 		answer(200, ACTIVE_USER);
 		assertOk(http().bearer("/api/hello", newToken()), "hello");
 	}
@@ -77,11 +78,11 @@ class RecoveryTests extends ContainerTestSupport {
 	@Test
 	void concurrentRequestsForOneTokenDuringAnOutageThenAfterIt() throws Exception {
 		String token = newToken();
-		LoopbackEndpoint.get().raw(Behaviour.silent());
+		rawBehindTheEndpoint(Behaviour.silent());
 		for (RawHttp.Reply reply : concurrently(6, token)) {
 			assertUnavailable(reply);
 		}
-		this.endpoint = LoopbackEndpoint.get().wireMock();
+		this.endpoint = wireMockBehindTheEndpoint();
 		answer(200, ACTIVE_USER);
 		for (RawHttp.Reply reply : concurrently(6, token)) {
 			assertOk(reply, "admin");

@@ -32,6 +32,12 @@ import org.jspecify.annotations.Nullable;
  * request bodies. Lean on purpose, so that a load test of the starter measures the starter and not the
  * endpoint it talks to; it serves exactly what {@link FakeTexas} needs and nothing else.
  * <p>
+ * Not the JDK's {@code com.sun.net.httpserver}: without a JVM-wide system property
+ * ({@code sun.net.httpserver.nodelay}) its keep-alive answers wait on Nagle's algorithm and the client's
+ * delayed ACK, tens of milliseconds each; with it, it still spends markedly more CPU per request than
+ * this server (see the load comparison in {@code benchmarks/}); and it can neither reset a connection nor
+ * count accepted ones, which the fault modes and keep-alive tests need.
+ * <p>
  * {@link #stopListening()} closes the listening socket and every open connection, so clients get
  * "connection refused" as from a crashed sidecar; {@link #listen()} binds the same port again.
  */

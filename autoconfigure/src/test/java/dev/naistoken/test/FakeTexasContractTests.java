@@ -61,7 +61,7 @@ class FakeTexasContractTests {
 	static List<String[]> formatsAndEntraIdProviders() {
 		List<String[]> cases = new ArrayList<>();
 		for (String format : List.of("form", "json")) {
-			for (String provider : List.of("azuread", "entra_id")) {
+			for (String provider : FakeTexas.ENABLED_IDENTITY_PROVIDERS) {
 				cases.add(new String[] { format, provider });
 			}
 		}
@@ -214,7 +214,10 @@ class FakeTexasContractTests {
 	@Test
 	void otherProvidersAreNotEnabledForAnEntraIdApplication() throws Exception {
 		String token = this.texas.token().issue();
-		for (String provider : List.of("tokenx", "idporten", "maskinporten")) {
+		List<String> notEnabled = new ArrayList<>(FakeTexas.IDENTITY_PROVIDERS);
+		notEnabled.removeAll(FakeTexas.ENABLED_IDENTITY_PROVIDERS);
+		assertThat(notEnabled).isNotEmpty();
+		for (String provider : notEnabled) {
 			HttpResponse<String> response = postContractRequest("json", provider, token);
 
 			assertThat(response.statusCode()).isEqualTo(200);

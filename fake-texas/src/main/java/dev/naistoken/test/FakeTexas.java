@@ -2,6 +2,8 @@ package dev.naistoken.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +39,8 @@ import dev.naistoken.test.LoopbackHttpServer.Reply;
  * For failure tests it can be made {@link #down()}, {@link #slow(Duration) slow}, {@link #failWith(int)
  * fail}, {@link #answerGarbage() answer garbage}, {@link #hang()}, {@link #resetConnections() reset
  * connections}, or refuse the provider ({@link #identityProviderNotEnabled()}); {@link #healthy()} undoes
- * it. {@link #calls()} counts the requests it received. It is lean enough to be the endpoint of a load
+ * it. {@link #answer(String, int, String)} scripts the answer to one token, for answers it would not give
+ * by itself. {@link #calls()} counts the requests it received. It is lean enough to be the endpoint of a load
  * test (a small blocking HTTP/1.1 server with keep-alive, no framework).
  * <pre class="code">
  * try (FakeTexas texas = FakeTexas.start()) {
@@ -64,9 +66,16 @@ public final class FakeTexas implements AutoCloseable {
 	/** The audience it accepts: the client id of the application under test. */
 	public static final String AUDIENCE = "8a5e2b1c-0000-4000-8000-00000000aaaa";
 
-	private static final Set<String> PROVIDERS = Set.of("azuread", "entra_id", "tokenx", "idporten", "maskinporten");
+	/**
+	 * The identity providers Texas knows, as sent in {@code identity_provider}: Texas's own list, not the
+	 * starter's (the fake depends on nothing of the starter). The one copy in test code; a test of the
+	 * starter holds it equal to the starter's {@code IdentityProvider} and to the contract data.
+	 */
+	static final List<String> IDENTITY_PROVIDERS = List.of("azuread", "entra_id", "tokenx", "idporten",
+			"maskinporten");
 
-	private static final Set<String> ENABLED_PROVIDERS = Set.of("azuread", "entra_id");
+	/** The providers enabled for the application it plays (Entra ID, under both of its names). */
+	static final List<String> ENABLED_IDENTITY_PROVIDERS = List.of("azuread", "entra_id");
 
 	private static final String JSON = "application/json";
 
@@ -89,6 +98,8 @@ public final class FakeTexas implements AutoCloseable {
 	private final AtomicLong calls = new AtomicLong();
 
 	private final Map<String, Reply> inactiveAnswers = new ConcurrentHashMap<>();
+
+	private final Map<String, Reply> scriptedAnswers = new ConcurrentHashMap<>();
 
 	private final Object faults = new Object();
 
@@ -235,6 +246,44 @@ public final class FakeTexas implements AutoCloseable {
 		setFault(Fault.NOT_ENABLED);
 	}
 
+	/**
+	 * Answers requests carrying this token with exactly this status and JSON body instead of judging the
+	 * token, whatever provider they name: for answers the fake would not give by itself (a claim set from
+	 * the contract data, a 502 for one token). {@link #reset()} forgets them.
+	 * @param token the token
+	 * @param status the HTTP status
+	 * @param body the body, sent as {@code application/json}
+	 * @return this endpoint
+	 */
+	public FakeTexas answer(String token, int status, String body) {
+		return answer(token, status, body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * {@link #answer(String, int, String)} with a body sent byte for byte (for broken answers).
+	 * @param token the token
+	 * @param status the HTTP status
+	 * @param body the body, sent as {@code application/json}
+	 * @return this endpoint
+	 */
+	public FakeTexas answer(String token, int status, byte[] body) {
+		this.scriptedAnswers.put(token, new Reply.Answer(status, JSON, body.clone()));
+		return this;
+	}
+
+	/**
+	 * A loopback URL at the introspection path where nothing listens, for a sidecar that is not there.
+	 * @return the URL; connections to it are refused
+	 */
+	public static URI unreachableEndpoint() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return URI.create("http://127.0.0.1:" + socket.getLocalPort() + PATH);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("No free loopback port", ex);
+		}
+	}
+
 	/** Undoes every fault: listening again on the same port, answering at once and correctly. */
 	public void healthy() {
 		this.delayNanos = 0;
@@ -247,10 +296,11 @@ public final class FakeTexas implements AutoCloseable {
 		}
 	}
 
-	/** {@link #healthy()}, the call count back to zero, and the clock it started with. */
+	/** {@link #healthy()}, the call count back to zero, no scripted answers, and the clock it started with. */
 	public void reset() {
 		healthy();
 		this.calls.set(0);
+		this.scriptedAnswers.clear();
 		this.clock = this.initialClock;
 	}
 
@@ -312,16 +362,20 @@ public final class FakeTexas implements AutoCloseable {
 		}
 		String provider = fields.get("identity_provider");
 		String token = fields.get("token");
+		Reply scripted = (token != null && !this.scriptedAnswers.isEmpty()) ? this.scriptedAnswers.get(token) : null;
+		if (scripted != null) {
+			return scripted;
+		}
 		if (provider == null || provider.isEmpty()) {
 			return invalidRequest("missing identity_provider");
 		}
 		if (token == null) {
 			return invalidRequest("missing token");
 		}
-		if (!PROVIDERS.contains(provider)) {
+		if (!IDENTITY_PROVIDERS.contains(provider)) {
 			return invalidRequest("invalid identity provider");
 		}
-		if (this.fault == Fault.NOT_ENABLED || !ENABLED_PROVIDERS.contains(provider)) {
+		if (this.fault == Fault.NOT_ENABLED || !ENABLED_IDENTITY_PROVIDERS.contains(provider)) {
 			return inactive("identity provider '" + provider + "' is not enabled");
 		}
 		TokenVerifier.Verdict verdict = this.verifier.verify(token, this.clock.instant().getEpochSecond());

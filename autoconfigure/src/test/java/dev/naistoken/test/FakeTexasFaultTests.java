@@ -71,6 +71,34 @@ class FakeTexasFaultTests {
 	}
 
 	@Test
+	void aScriptedAnswerReplacesTheVerdictForThatTokenUntilReset() throws Exception {
+		String scripted = this.texas.token().issue();
+		String other = this.texas.token().issue();
+		this.texas.answer(scripted, 502, "{\"error\":\"bad gateway\"}");
+
+		HttpResponse<String> response = send(scripted);
+		assertThat(response.statusCode()).isEqualTo(502);
+		assertThat(response.body()).isEqualTo("{\"error\":\"bad gateway\"}");
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(send(other).body()).contains("\"active\":true");
+		assertThat(this.texas.calls()).isEqualTo(2);
+
+		this.texas.reset();
+		assertThat(send(scripted).body()).contains("\"active\":true");
+	}
+
+	@Test
+	void unreachableEndpointRefusesConnections() {
+		HttpRequest request = HttpRequest.newBuilder(FakeTexas.unreachableEndpoint())
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+
+		assertThat(FakeTexas.unreachableEndpoint().getPath()).isEqualTo(FakeTexas.PATH);
+		assertThatExceptionOfType(ConnectException.class)
+			.isThrownBy(() -> this.http.send(request, HttpResponse.BodyHandlers.discarding()));
+	}
+
+	@Test
 	void slowDelaysEveryAnswer() throws Exception {
 		this.texas.slow(Duration.ofSeconds(2));
 
