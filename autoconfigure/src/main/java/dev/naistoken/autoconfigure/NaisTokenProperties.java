@@ -27,12 +27,11 @@ import dev.naistoken.introspection.RequestFormat;
  * only, so that NAIS_TOKEN_GROUPS_ALIAS overrides one per environment; ids are UUIDs.
  * @param exposeInactiveReason Whether the endpoint's reason for refusing a token goes to the client in
  * error_description. Off by default, as the reason helps an attacker more than a user.
- * @param health Health indicator for the introspection endpoint.
  */
 @ConfigurationProperties("nais.token")
 public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @DefaultValue Introspection introspection,
 		@DefaultValue Authorities authorities, Map<String, String> groups,
-		@DefaultValue("false") boolean exposeInactiveReason, @DefaultValue Health health) {
+		@DefaultValue("false") boolean exposeInactiveReason) {
 
 	/**
 	 * Creates the properties, as the binder does; absent group aliases become an empty map.
@@ -41,7 +40,6 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	 * @param authorities prefixes of the authorities granted
 	 * @param groups group aliases, alias to object id
 	 * @param exposeInactiveReason whether the endpoint's reason goes to the client
-	 * @param health the health indicator's settings
 	 */
 	public NaisTokenProperties {
 		groups = (groups != null) ? Map.copyOf(groups) : Map.of();
@@ -60,11 +58,14 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	 * @param allowInsecureRemote Whether a plain http endpoint on another machine is accepted. Off by
 	 * default, as tokens would cross the network unencrypted and anyone on the way could answer for the
 	 * endpoint; plain http to a loopback address or localhost is always accepted.
+	 * @param keepInternalClaims Whether Entra ID's internal claims aio and rh are kept in the principal
+	 * and the cache. Off by default: Microsoft documents them as internal, for resources to ignore, and
+	 * these opaque per-token values are the largest part of a cached token's memory.
 	 */
 	public record Introspection(@Nullable String endpoint, @DefaultValue("azuread") IdentityProvider identityProvider,
 			@DefaultValue("form") RequestFormat requestFormat, @DefaultValue("1s") Duration connectTimeout,
 			@DefaultValue("2s") Duration readTimeout, @DefaultValue Cache cache,
-			@DefaultValue("false") boolean allowInsecureRemote) {
+			@DefaultValue("false") boolean allowInsecureRemote, @DefaultValue("false") boolean keepInternalClaims) {
 
 	}
 
@@ -92,18 +93,6 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	 */
 	public record Authorities(@DefaultValue("GROUP_") String groupPrefix, @DefaultValue("ROLE_") String rolePrefix,
 			@DefaultValue("SCOPE_") String scopePrefix) {
-
-	}
-
-	/**
-	 * A health indicator that asks the endpoint about a dummy token. Off by default: it makes the
-	 * application's health depend on a sidecar, and a probe pointed at the whole health endpoint would
-	 * then take every pod out of service when that sidecar blinks.
-	 *
-	 * @param enabled Whether a "naisToken" health indicator reports if the introspection endpoint
-	 * answers. Not part of the readiness or liveness group unless added to it.
-	 */
-	public record Health(@DefaultValue("false") boolean enabled) {
 
 	}
 

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.naistoken.authorities.NaisTokenAuthorityMapper;
-import dev.naistoken.introspection.IntrospectionClient;
 
 /**
  * Checks {@link NaisTokenProperties} once at start-up, so a wrong value fails fast with a message that
@@ -89,13 +88,6 @@ final class NaisTokenSettings {
 			}
 		}
 		return true;
-	}
-
-	/** The HTTP client for the endpoint the properties name; call {@link #check} first. */
-	static IntrospectionClient client(NaisTokenProperties properties) {
-		NaisTokenProperties.Introspection introspection = properties.introspection();
-		return new IntrospectionClient(endpoint(properties), introspection.requestFormat(),
-				introspection.connectTimeout(), introspection.readTimeout());
 	}
 
 	static void check(NaisTokenProperties properties) {

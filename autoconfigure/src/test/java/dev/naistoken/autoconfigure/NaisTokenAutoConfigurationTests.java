@@ -28,7 +28,9 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.SecurityFilterChain;
 
 import dev.naistoken.authorities.NaisTokenAuthenticationConverter;
-import dev.naistoken.introspection.CachingOpaqueTokenIntrospector;
+import dev.naistoken.introspection.IntrospectionEndpointClient;
+import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
+import dev.naistoken.introspection.cache.IntrospectionCache;
 import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +51,9 @@ class NaisTokenAutoConfigurationTests {
 	void withAnEndpointEveryPartIsThere() {
 		this.runner.withPropertyValues(ENDPOINT).run((context) -> {
 			assertThat(context).hasSingleBean(OpaqueTokenIntrospector.class);
-			assertThat(context.getBean(OpaqueTokenIntrospector.class)).isInstanceOf(CachingOpaqueTokenIntrospector.class);
+			assertThat(context.getBean(OpaqueTokenIntrospector.class)).isInstanceOf(NaisOpaqueTokenIntrospector.class);
+			assertThat(context).hasSingleBean(IntrospectionEndpointClient.class);
+			assertThat(context).hasSingleBean(IntrospectionCache.class);
 			assertThat(context).hasSingleBean(NaisTokenAuthenticationConverter.class);
 			assertThat(context).hasSingleBean(SecurityFilterChain.class);
 			assertThat(context).hasBean("naisTokenSecurityFilterChain");

@@ -68,7 +68,7 @@ class ClaimsCompactorTests {
 	private Map<String, Object> read(String body) {
 		IntrospectionResult result = this.reader.read(200, body.getBytes(StandardCharsets.UTF_8),
 				IdentityProvider.AZUREAD);
-		return ((IntrospectionResult.Active) result).principal().getAttributes();
+		return ((IntrospectionResult.Active) result).claims();
 	}
 
 }

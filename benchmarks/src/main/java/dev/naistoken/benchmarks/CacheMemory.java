@@ -7,13 +7,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
-import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import java.util.Map;
+import java.util.function.Supplier;
 
-import dev.naistoken.introspection.CachingOpaqueTokenIntrospector;
-import dev.naistoken.introspection.CaffeineCachingIntrospector;
 import dev.naistoken.introspection.IdentityProvider;
 import dev.naistoken.introspection.IntrospectionResponseReader;
 import dev.naistoken.introspection.IntrospectionResult;
+import dev.naistoken.introspection.cache.CaffeineIntrospectionCache;
+import dev.naistoken.introspection.cache.IntrospectionCache;
+import dev.naistoken.introspection.cache.TokenHash;
 
 /**
  * The heap a full cache holds: fills a cache with {@code count} active tokens, each read from an
@@ -42,24 +44,33 @@ public final class CacheMemory {
 	}
 
 	static long retained(String implementation, boolean extras, int count) {
-		IntrospectionResponseReader reader = new IntrospectionResponseReader();
+		return retained(implementation, extras, count, new IntrospectionResponseReader());
+	}
+
+	static long retained(String implementation, boolean extras, int count, IntrospectionResponseReader reader) {
 		int[] next = { 0 };
-		OpaqueTokenIntrospector endpoint = (token) -> {
+		Supplier<Map<String, Object>> endpoint = () -> {
 			IntrospectionResult result = reader.read(200, EntraClaims.userToken(next[0]++, ISSUED_AT, extras),
 					IdentityProvider.AZUREAD);
-			return ((IntrospectionResult.Active) result).principal();
+			return ((IntrospectionResult.Active) result).claims();
 		};
 		Clock clock = Clock.fixed(Instant.ofEpochSecond(ISSUED_AT), ZoneOffset.UTC);
 		long before = usedAfterGc();
-		OpaqueTokenIntrospector cache = implementation.equals("own")
-				? new CachingOpaqueTokenIntrospector(endpoint, count, Duration.ofMinutes(5), clock)
-				: new CaffeineCachingIntrospector(endpoint, count, Duration.ofMinutes(5), clock);
+		IntrospectionCache own = implementation.equals("own")
+				? new IntrospectionCache(count, Duration.ofMinutes(5), clock) : null;
+		CaffeineIntrospectionCache caffeine = (own == null)
+				? new CaffeineIntrospectionCache(count, Duration.ofMinutes(5), clock) : null;
 		for (int i = 0; i < count; i++) {
-			cache.introspect(EntraClaims.token(i));
+			TokenHash key = TokenHash.of(EntraClaims.token(i));
+			if (own != null) {
+				own.get(key, endpoint);
+			}
+			else {
+				caffeine.get(key, endpoint);
+			}
 		}
 		long after = usedAfterGc();
-		int held = (cache instanceof CachingOpaqueTokenIntrospector own) ? own.size()
-				: (int) ((CaffeineCachingIntrospector) cache).size();
+		int held = (own != null) ? own.size() : (int) caffeine.size();
 		if (held != count) {
 			throw new IllegalStateException("cache holds " + held + " entries, expected " + count);
 		}
