@@ -29,6 +29,10 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.firewall.HttpFirewall;
 
 import dev.naistoken.authorities.NaisTokenAuthenticationConverter;
+import dev.naistoken.web.HeaderOnlyBearerTokenResolver;
+import dev.naistoken.web.HeaderValueFirewallRule;
+import dev.naistoken.web.IntrospectionFailureFilter;
+import dev.naistoken.web.SingleAuthorizationHeaderFilter;
 import dev.naistoken.authorities.NaisTokenAuthorityMapper;
 import dev.naistoken.introspection.IntrospectionClient;
 import dev.naistoken.introspection.IntrospectionEndpointClient;
@@ -145,7 +149,7 @@ public final class NaisTokenAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean({ BearerTokenResolver.class, AuthenticationConverter.class })
 		BearerTokenResolver naisTokenBearerTokenResolver() {
-			return new MalformedRequestBearerTokenResolver();
+			return new HeaderOnlyBearerTokenResolver();
 		}
 
 		/**
@@ -155,7 +159,7 @@ public final class NaisTokenAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(HttpFirewall.class)
 		HttpFirewall naisTokenHttpFirewall() {
-			return HeaderValuePredicate.firewall();
+			return HeaderValueFirewallRule.firewall();
 		}
 
 	}

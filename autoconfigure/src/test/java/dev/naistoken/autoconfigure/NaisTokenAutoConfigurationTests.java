@@ -29,6 +29,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import dev.naistoken.authorities.NaisTokenAuthenticationConverter;
 import dev.naistoken.introspection.IntrospectionEndpointClient;
+import dev.naistoken.web.IntrospectionFailureFilter;
 import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
 import dev.naistoken.introspection.cache.IntrospectionCache;
 import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
