@@ -32,15 +32,21 @@ public final class CacheMemory {
 
 	public static void main(String[] args) {
 		int count = (args.length > 0) ? Integer.parseInt(args[0]) : 100_000;
-		System.out.printf(Locale.ROOT, "%-12s %-40s %10s %12s%n", "cache", "claims", "MiB", "bytes/token");
-		for (String implementation : new String[] { "own", "caffeine" }) {
-			for (boolean extras : new boolean[] { false, true }) {
-				long bytes = retained(implementation, extras, count);
-				System.out.printf(Locale.ROOT, "%-12s %-40s %10.1f %12d%n", implementation,
-						extras ? "contract + aio, rh, uti, azpacr (20)" : "contract user token (16, 3-8 groups)",
-						bytes / 1048576.0, bytes / count);
-			}
-		}
+		System.out.printf(Locale.ROOT, "%-10s %-58s %8s %12s%n", "cache", "claims", "MiB", "bytes/token");
+		row("own", "contract user token (16 claims, 20 of 500 groups)", false, false, count);
+		long realistic = row("own", "realistic Entra ID (+ aio, rh, uti, sid, azpacr), default", true, false,
+				count);
+		row("own", "realistic Entra ID, keep-internal-claims=true", true, true, count);
+		row("caffeine", "realistic Entra ID, default", true, false, count);
+		System.out.printf(Locale.ROOT, "%n%,d realistic Entra ID tokens cached: %.1f MiB of heap%n", count,
+				realistic / 1048576.0);
+	}
+
+	private static long row(String implementation, String claims, boolean extras, boolean keepInternal, int count) {
+		long bytes = retained(implementation, extras, count, new IntrospectionResponseReader(keepInternal));
+		System.out.printf(Locale.ROOT, "%-10s %-58s %8.1f %12d%n", implementation, claims, bytes / 1048576.0,
+				bytes / count);
+		return bytes;
 	}
 
 	static long retained(String implementation, boolean extras, int count) {
