@@ -35,13 +35,13 @@ final class IntrospectedPrincipal implements OAuth2AuthenticatedPrincipal, Seria
 		return List.of();
 	}
 
+	/**
+	 * The subject ({@code sub}), as Spring Security's own introspected principal is named; the principal
+	 * the application sees is the converter's.
+	 */
 	@Override
 	public String getName() {
-		Object sub = this.claims.get("sub");
-		if (sub instanceof String s) {
-			return s;
-		}
-		return (this.claims.get("oid") instanceof String oid) ? oid : "";
+		return (this.claims.get("sub") instanceof String sub) ? sub : "";
 	}
 
 	/** Names no claim value. */

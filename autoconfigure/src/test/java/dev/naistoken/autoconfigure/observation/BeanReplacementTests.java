@@ -48,6 +48,11 @@ class BeanReplacementTests {
 
 	private static final String ENDPOINT = "nais.token.introspection.endpoint=http://127.0.0.1:9/api/v1/introspect";
 
+	/** An application's converter: Spring Security's authentication, no authorities. */
+	private static final OpaqueTokenAuthenticationConverter OWN_CONVERTER = (token,
+			principal) -> new BearerTokenAuthentication(principal,
+					new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, token, null, null), List.of());
+
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(NaisTokenAutoConfiguration.class,
 				NaisTokenObservabilityAutoConfiguration.class, ObservationAutoConfiguration.class,
@@ -90,16 +95,15 @@ class BeanReplacementTests {
 
 	@Test
 	void theApplicationsConverterReplacesTheStarters() {
-		OpaqueTokenAuthenticationConverter own = (token, principal) -> new BearerTokenAuthentication(principal,
-				new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, token, null, null), List.of());
+		OpaqueTokenAuthenticationConverter own = OWN_CONVERTER;
 		this.runner.withBean(IntrospectionEndpointClient.class, OwnEndpointClient::new)
 			.withBean(OpaqueTokenAuthenticationConverter.class, () -> own)
 			.run((context) -> {
-			assertThat(context.getBean(OpaqueTokenAuthenticationConverter.class)).isSameAs(own);
-			Authentication authentication = own.convert("t", context.getBean(OpaqueTokenIntrospector.class)
-				.introspect("t"));
-			assertThat(authentication.getAuthorities()).isEmpty();
-		});
+				assertThat(context.getBean(OpaqueTokenAuthenticationConverter.class)).isSameAs(own);
+				Authentication authentication = own.convert("t",
+						context.getBean(OpaqueTokenIntrospector.class).introspect("t"));
+				assertThat(authentication.getAuthorities()).isEmpty();
+			});
 	}
 
 	@Test
@@ -120,8 +124,7 @@ class BeanReplacementTests {
 
 	@Test
 	void metricsSeeHitsAndMissesWithTheApplicationsEndpointClientAndConverter() {
-		OpaqueTokenAuthenticationConverter converter = (token, principal) -> new BearerTokenAuthentication(principal,
-				new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, token, null, null), List.of());
+		OpaqueTokenAuthenticationConverter converter = OWN_CONVERTER;
 		this.runner.withBean(IntrospectionEndpointClient.class, OwnEndpointClient::new)
 			.withBean(OpaqueTokenAuthenticationConverter.class, () -> converter)
 			.run((context) -> {
