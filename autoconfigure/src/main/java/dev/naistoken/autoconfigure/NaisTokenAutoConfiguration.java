@@ -86,10 +86,9 @@ public final class NaisTokenAutoConfiguration {
 	@ConditionalOnMissingBean
 	IntrospectionEndpointClient naisTokenEndpointClient(NaisTokenProperties properties,
 			ObjectProvider<IntrospectionRequestHeaders> headers) {
-		NaisTokenSettings.check(properties);
 		NaisTokenProperties.Introspection introspection = properties.introspection();
 		return new IntrospectionEndpointClient(
-				new IntrospectionClient(NaisTokenSettings.endpoint(properties), introspection.requestFormat(),
+				new IntrospectionClient(NaisTokenPropertyChecks.endpoint(properties), introspection.requestFormat(),
 						introspection.connectTimeout(), introspection.readTimeout(),
 						headers.getIfAvailable(() -> IntrospectionRequestHeaders.NONE)),
 				new IntrospectionResponseReader(introspection.keepInternalClaims()));
@@ -100,7 +99,6 @@ public final class NaisTokenAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "nais.token.introspection.cache.enabled", matchIfMissing = true)
 	IntrospectionCache naisTokenIntrospectionCache(NaisTokenProperties properties,
 			@Qualifier(CACHE_CLOCK) ObjectProvider<Clock> cacheClock) {
-		NaisTokenSettings.check(properties);
 		NaisTokenProperties.Cache cache = properties.introspection().cache();
 		return new IntrospectionCache(cache.maxSize(), cache.maxTtl(), cacheClock.getIfAvailable(Clock::systemUTC));
 	}
@@ -118,7 +116,6 @@ public final class NaisTokenAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(OpaqueTokenAuthenticationConverter.class)
 	NaisTokenAuthenticationConverter naisTokenAuthenticationConverter(NaisTokenProperties properties) {
-		NaisTokenSettings.check(properties);
 		NaisTokenProperties.Authorities authorities = properties.authorities();
 		return new NaisTokenAuthenticationConverter(new NaisTokenAuthorityMapper(authorities.groupPrefix(),
 				authorities.rolePrefix(), authorities.scopePrefix(), properties.groups()));

@@ -1,5 +1,6 @@
 package dev.naistoken.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -40,9 +41,12 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	 * @param authorities prefixes of the authorities granted
 	 * @param groups group aliases, alias to object id
 	 * @param exposeInactiveReason whether the endpoint's reason goes to the client
+	 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException
+	 * when a group alias or its id is wrong
 	 */
 	public NaisTokenProperties {
 		groups = (groups != null) ? Map.copyOf(groups) : Map.of();
+		NaisTokenPropertyChecks.groups(groups);
 	}
 
 	/**
@@ -62,10 +66,28 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	 * and the cache. Off by default: Microsoft documents them as internal, for resources to ignore, and
 	 * these opaque per-token values are the largest part of a cached token's memory.
 	 */
-	public record Introspection(@Nullable String endpoint, @DefaultValue("azuread") IdentityProvider identityProvider,
+	public record Introspection(@Nullable URI endpoint, @DefaultValue("azuread") IdentityProvider identityProvider,
 			@DefaultValue("form") RequestFormat requestFormat, @DefaultValue("1s") Duration connectTimeout,
 			@DefaultValue("2s") Duration readTimeout, @DefaultValue Cache cache,
 			@DefaultValue("false") boolean allowInsecureRemote, @DefaultValue("false") boolean keepInternalClaims) {
+
+		/**
+		 * Creates the settings, as the binder does, and checks them.
+		 * @param endpoint the endpoint's URL
+		 * @param identityProvider the identity provider
+		 * @param requestFormat the request body's encoding
+		 * @param connectTimeout the connect timeout
+		 * @param readTimeout the read timeout
+		 * @param cache the cache's settings
+		 * @param allowInsecureRemote whether plain http to another machine is accepted
+		 * @param keepInternalClaims whether Entra ID's internal claims are kept
+		 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException
+		 * when a value is wrong
+		 */
+		public Introspection {
+			NaisTokenPropertyChecks.timeouts(connectTimeout, readTimeout);
+			NaisTokenPropertyChecks.endpoint(endpoint, allowInsecureRemote);
+		}
 
 	}
 
@@ -80,6 +102,18 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("10000") int maxSize,
 			@DefaultValue("5m") Duration maxTtl) {
 
+		/**
+		 * Creates the settings, as the binder does, and checks them.
+		 * @param enabled whether active tokens are remembered
+		 * @param maxSize the most tokens remembered
+		 * @param maxTtl the longest a token is remembered
+		 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException
+		 * when a value is wrong
+		 */
+		public Cache {
+			NaisTokenPropertyChecks.cache(maxSize, maxTtl);
+		}
+
 	}
 
 	/**
@@ -93,6 +127,18 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	 */
 	public record Authorities(@DefaultValue("GROUP_") String groupPrefix, @DefaultValue("ROLE_") String rolePrefix,
 			@DefaultValue("SCOPE_") String scopePrefix) {
+
+		/**
+		 * Creates the prefixes, as the binder does, and checks them.
+		 * @param groupPrefix prefix of group authorities
+		 * @param rolePrefix prefix of role authorities
+		 * @param scopePrefix prefix of scope authorities
+		 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException
+		 * when a prefix is empty or equals or starts another
+		 */
+		public Authorities {
+			NaisTokenPropertyChecks.prefixes(groupPrefix, rolePrefix, scopePrefix);
+		}
 
 	}
 
