@@ -2,6 +2,7 @@ package dev.naistoken.authorities;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.security.core.Authentication;
@@ -14,7 +15,10 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
 /**
  * Turns an introspected token into a {@link NaisTokenAuthentication}. One bean of this type serves the
  * starter's filter chain, any chain the application writes, and {@code @WithNaisToken}, so aliases
- * and prefixes apply the same way in production and in tests.
+ * and prefixes apply the same way in production and in tests. The principal is built here, once, with
+ * its authorities, from the claims the introspector returned.
+ *
+ * @since 0.1.0
  */
 public final class NaisTokenAuthenticationConverter implements OpaqueTokenAuthenticationConverter {
 
@@ -30,11 +34,11 @@ public final class NaisTokenAuthenticationConverter implements OpaqueTokenAuthen
 
 	@Override
 	public Authentication convert(String introspectedToken, OAuth2AuthenticatedPrincipal authenticatedPrincipal) {
-		NaisTokenPrincipal principal = (authenticatedPrincipal instanceof NaisTokenPrincipal nais) ? nais
-				: new NaisTokenPrincipal(authenticatedPrincipal.getAttributes());
-		NaisTokenAuthorityMapper.Grant grant = this.mapper.map(principal.getAttributes());
+		Map<String, Object> claims = authenticatedPrincipal.getAttributes();
+		NaisTokenAuthorityMapper.Grant grant = this.mapper.map(claims);
 		Set<GrantedAuthority> authorities = new LinkedHashSet<>(grant.authorities());
 		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.BEARER_AUTHORITY));
+		NaisTokenPrincipal principal = new NaisTokenPrincipal(claims, authorities, grant.groupAliases());
 		Instant expiresAt = principal.getExpiresAt();
 		Instant issuedAt = principal.getIssuedAt();
 		if (issuedAt != null && expiresAt != null && !expiresAt.isAfter(issuedAt)) {
@@ -42,8 +46,7 @@ public final class NaisTokenAuthenticationConverter implements OpaqueTokenAuthen
 		}
 		OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, introspectedToken,
 				issuedAt, expiresAt);
-		return new NaisTokenAuthentication(principal.withAuthorities(authorities, grant.groupAliases()), accessToken,
-				authorities);
+		return new NaisTokenAuthentication(principal, accessToken, authorities);
 	}
 
 }

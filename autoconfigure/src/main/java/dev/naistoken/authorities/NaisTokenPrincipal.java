@@ -22,6 +22,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimAcc
  * <p>
  * {@link #toString()} names no claim value: Spring Security logs the authentication, and with it the
  * principal, at DEBUG and TRACE.
+ *
+ * @since 0.1.0
  */
 public final class NaisTokenPrincipal implements OAuth2AuthenticatedPrincipal, OAuth2TokenIntrospectionClaimAccessor,
 		Serializable {
@@ -32,37 +34,24 @@ public final class NaisTokenPrincipal implements OAuth2AuthenticatedPrincipal, O
 	/** The claims, typed. */
 	private final Map<String, Object> claims;
 
-	/** The authorities granted, empty before the authentication converter has run. */
+	/** The authorities granted. */
 	private final Collection<GrantedAuthority> authorities;
 
 	/** The configured aliases of the token's groups. */
 	private final Set<String> groupAliases;
 
 	/**
-	 * Creates a principal with no authorities yet (the authentication converter grants them).
+	 * Creates a principal; the authentication converter does, once per request, with what the claims
+	 * grant.
 	 * @param claims the claims, already typed; kept as given, so pass an unmodifiable map
+	 * @param authorities the authorities granted
+	 * @param groupAliases the configured aliases of the groups the token holds
 	 */
-	public NaisTokenPrincipal(Map<String, Object> claims) {
-		this(claims, Set.of(), Set.of());
-	}
-
-	private NaisTokenPrincipal(Map<String, Object> claims, Collection<GrantedAuthority> authorities,
+	public NaisTokenPrincipal(Map<String, Object> claims, Collection<? extends GrantedAuthority> authorities,
 			Set<String> groupAliases) {
 		this.claims = claims;
-		this.authorities = authorities;
-		this.groupAliases = groupAliases;
-	}
-
-	/**
-	 * The same claims with the authorities this token was granted.
-	 * @param authorities the authorities
-	 * @param groupAliases the configured aliases of the groups the token holds
-	 * @return a new principal sharing this one's claims
-	 */
-	public NaisTokenPrincipal withAuthorities(Collection<? extends GrantedAuthority> authorities,
-			Set<String> groupAliases) {
-		return new NaisTokenPrincipal(this.claims, Collections.unmodifiableCollection(authorities),
-				Collections.unmodifiableSet(groupAliases));
+		this.authorities = Collections.unmodifiableCollection(authorities);
+		this.groupAliases = Collections.unmodifiableSet(groupAliases);
 	}
 
 	@Override
@@ -109,7 +98,7 @@ public final class NaisTokenPrincipal implements OAuth2AuthenticatedPrincipal, O
 
 	/**
 	 * The configured aliases ({@code nais.token.groups}) of the groups this token holds.
-	 * @return the aliases, empty before the authentication converter has run
+	 * @return the aliases
 	 */
 	public Set<String> groupAliases() {
 		return this.groupAliases;

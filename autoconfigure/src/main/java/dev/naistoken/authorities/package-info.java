@@ -1,7 +1,8 @@
 /**
  * What a token may do: the claims of an introspected token turned into Spring Security authorities, and the
  * principal that exposes them. Free of servlet and blocking types, so every stack and the test kit share
- * one mapping.
+ * one mapping. The converter builds the principal once, with its authorities. May import {@code logging};
+ * never {@code introspection}, {@code web} or {@code autoconfigure}.
  * <p>
  * Null-marked: types are non-null unless annotated {@code @Nullable}, so Kotlin sees them as such.
  */

@@ -2,6 +2,8 @@ package dev.naistoken.autoconfigure;
 
 import java.time.Clock;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,6 +16,7 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOn
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -26,9 +29,18 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.firewall.HttpFirewall;
 
 import dev.naistoken.authorities.NaisTokenAuthenticationConverter;
+import dev.naistoken.web.HeaderOnlyBearerTokenResolver;
+import dev.naistoken.web.HeaderValueFirewallRule;
+import dev.naistoken.web.IntrospectionFailureFilter;
+import dev.naistoken.web.SingleAuthorizationHeaderFilter;
 import dev.naistoken.authorities.NaisTokenAuthorityMapper;
-import dev.naistoken.introspection.CachingOpaqueTokenIntrospector;
+import dev.naistoken.introspection.IntrospectionClient;
+import dev.naistoken.introspection.IntrospectionEndpointClient;
+import dev.naistoken.introspection.IntrospectionRequestHeaders;
+import dev.naistoken.introspection.IntrospectionResponseReader;
 import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
+import dev.naistoken.introspection.NaisTokenIntrospectionObservationConvention;
+import dev.naistoken.introspection.cache.IntrospectionCache;
 
 /**
  * Secures the application with the NAIS token introspection endpoint: an {@link OpaqueTokenIntrospector}
@@ -57,36 +69,53 @@ public final class NaisTokenAutoConfiguration {
 	 * other {@code Clock} belongs to the application (a fixed or settable business clock would keep a
 	 * cached token alive past its {@code exp}), so without this one the cache reads the system clock.
 	 */
-	static final String CACHE_CLOCK = "naisTokenCacheClock";
+	public static final String CACHE_CLOCK = "naisTokenCacheClock";
 
 	NaisTokenAutoConfiguration() {
 		// Spring Boot creates it; nothing for applications to call.
 	}
 
+	/**
+	 * The call to the endpoint and what its answer means, shared by the introspector and the health
+	 * indicator (and by whatever the application builds on it). Lazy, so that an application with its
+	 * own introspector needs no endpoint; the starter's introspector creates it, and so checks the
+	 * endpoint, at start-up.
+	 */
+	@Bean
+	@Lazy
+	@ConditionalOnMissingBean
+	IntrospectionEndpointClient naisTokenEndpointClient(NaisTokenProperties properties,
+			ObjectProvider<IntrospectionRequestHeaders> headers) {
+		NaisTokenProperties.Introspection introspection = properties.introspection();
+		return new IntrospectionEndpointClient(
+				new IntrospectionClient(NaisTokenPropertyChecks.endpoint(properties), introspection.requestFormat(),
+						introspection.connectTimeout(), introspection.readTimeout(),
+						headers.getIfAvailable(() -> IntrospectionRequestHeaders.NONE)),
+				new IntrospectionResponseReader(introspection.keepInternalClaims()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "nais.token.introspection.cache.enabled", matchIfMissing = true)
+	IntrospectionCache naisTokenIntrospectionCache(NaisTokenProperties properties,
+			@Qualifier(CACHE_CLOCK) ObjectProvider<Clock> cacheClock) {
+		NaisTokenProperties.Cache cache = properties.introspection().cache();
+		return new IntrospectionCache(cache.maxSize(), cache.maxTtl(), cacheClock.getIfAvailable(Clock::systemUTC));
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(OpaqueTokenIntrospector.class)
-	OpaqueTokenIntrospector naisTokenIntrospector(NaisTokenProperties properties,
-			@Qualifier(CACHE_CLOCK) ObjectProvider<Clock> cacheClock,
-			ObjectProvider<NaisTokenIntrospectorDecorator> decorators) {
-		NaisTokenSettings.check(properties);
-		NaisTokenProperties.Introspection settings = properties.introspection();
-		OpaqueTokenIntrospector introspector = new NaisOpaqueTokenIntrospector(NaisTokenSettings.client(properties),
-				settings.identityProvider(), properties.exposeInactiveReason());
-		NaisTokenProperties.Cache cache = settings.cache();
-		if (cache.enabled()) {
-			introspector = new CachingOpaqueTokenIntrospector(introspector, cache.maxSize(), cache.maxTtl(),
-					cacheClock.getIfAvailable(Clock::systemUTC));
-		}
-		for (NaisTokenIntrospectorDecorator decorator : decorators.orderedStream().toList()) {
-			introspector = decorator.decorate(introspector);
-		}
-		return introspector;
+	OpaqueTokenIntrospector naisTokenIntrospector(NaisTokenProperties properties, IntrospectionEndpointClient client,
+			ObjectProvider<IntrospectionCache> cache, ObjectProvider<ObservationRegistry> observations,
+			ObjectProvider<NaisTokenIntrospectionObservationConvention> convention) {
+		return new NaisOpaqueTokenIntrospector(client, properties.introspection().identityProvider(),
+				properties.exposeInactiveReason(), cache.getIfAvailable(),
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP), convention.getIfAvailable());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(OpaqueTokenAuthenticationConverter.class)
 	NaisTokenAuthenticationConverter naisTokenAuthenticationConverter(NaisTokenProperties properties) {
-		NaisTokenSettings.check(properties);
 		NaisTokenProperties.Authorities authorities = properties.authorities();
 		return new NaisTokenAuthenticationConverter(new NaisTokenAuthorityMapper(authorities.groupPrefix(),
 				authorities.rolePrefix(), authorities.scopePrefix(), properties.groups()));
@@ -117,7 +146,7 @@ public final class NaisTokenAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean({ BearerTokenResolver.class, AuthenticationConverter.class })
 		BearerTokenResolver naisTokenBearerTokenResolver() {
-			return new MalformedRequestBearerTokenResolver();
+			return new HeaderOnlyBearerTokenResolver();
 		}
 
 		/**
@@ -127,7 +156,7 @@ public final class NaisTokenAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(HttpFirewall.class)
 		HttpFirewall naisTokenHttpFirewall() {
-			return HeaderValuePredicate.firewall();
+			return HeaderValueFirewallRule.firewall();
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.naistoken.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -27,12 +28,11 @@ import dev.naistoken.introspection.RequestFormat;
  * only, so that NAIS_TOKEN_GROUPS_ALIAS overrides one per environment; ids are UUIDs.
  * @param exposeInactiveReason Whether the endpoint's reason for refusing a token goes to the client in
  * error_description. Off by default, as the reason helps an attacker more than a user.
- * @param health Health indicator for the introspection endpoint.
  */
 @ConfigurationProperties("nais.token")
 public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @DefaultValue Introspection introspection,
 		@DefaultValue Authorities authorities, Map<String, String> groups,
-		@DefaultValue("false") boolean exposeInactiveReason, @DefaultValue Health health) {
+		@DefaultValue("false") boolean exposeInactiveReason) {
 
 	/**
 	 * Creates the properties, as the binder does; absent group aliases become an empty map.
@@ -41,10 +41,12 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	 * @param authorities prefixes of the authorities granted
 	 * @param groups group aliases, alias to object id
 	 * @param exposeInactiveReason whether the endpoint's reason goes to the client
-	 * @param health the health indicator's settings
+	 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException
+	 * when a group alias or its id is wrong
 	 */
 	public NaisTokenProperties {
 		groups = (groups != null) ? Map.copyOf(groups) : Map.of();
+		NaisTokenPropertyChecks.groups(groups);
 	}
 
 	/**
@@ -60,11 +62,32 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	 * @param allowInsecureRemote Whether a plain http endpoint on another machine is accepted. Off by
 	 * default, as tokens would cross the network unencrypted and anyone on the way could answer for the
 	 * endpoint; plain http to a loopback address or localhost is always accepted.
+	 * @param keepInternalClaims Whether Entra ID's internal claims aio and rh are kept in the principal
+	 * and the cache. Off by default: Microsoft documents them as internal, for resources to ignore, and
+	 * these opaque per-token values are the largest part of a cached token's memory.
 	 */
-	public record Introspection(@Nullable String endpoint, @DefaultValue("azuread") IdentityProvider identityProvider,
+	public record Introspection(@Nullable URI endpoint, @DefaultValue("azuread") IdentityProvider identityProvider,
 			@DefaultValue("form") RequestFormat requestFormat, @DefaultValue("1s") Duration connectTimeout,
 			@DefaultValue("2s") Duration readTimeout, @DefaultValue Cache cache,
-			@DefaultValue("false") boolean allowInsecureRemote) {
+			@DefaultValue("false") boolean allowInsecureRemote, @DefaultValue("false") boolean keepInternalClaims) {
+
+		/**
+		 * Creates the settings, as the binder does, and checks them.
+		 * @param endpoint the endpoint's URL
+		 * @param identityProvider the identity provider
+		 * @param requestFormat the request body's encoding
+		 * @param connectTimeout the connect timeout
+		 * @param readTimeout the read timeout
+		 * @param cache the cache's settings
+		 * @param allowInsecureRemote whether plain http to another machine is accepted
+		 * @param keepInternalClaims whether Entra ID's internal claims are kept
+		 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException
+		 * when a value is wrong
+		 */
+		public Introspection {
+			NaisTokenPropertyChecks.timeouts(connectTimeout, readTimeout);
+			NaisTokenPropertyChecks.endpoint(endpoint, allowInsecureRemote);
+		}
 
 	}
 
@@ -78,6 +101,18 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	 */
 	public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("10000") int maxSize,
 			@DefaultValue("5m") Duration maxTtl) {
+
+		/**
+		 * Creates the settings, as the binder does, and checks them.
+		 * @param enabled whether active tokens are remembered
+		 * @param maxSize the most tokens remembered
+		 * @param maxTtl the longest a token is remembered
+		 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException
+		 * when a value is wrong
+		 */
+		public Cache {
+			NaisTokenPropertyChecks.cache(maxSize, maxTtl);
+		}
 
 	}
 
@@ -93,17 +128,17 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	public record Authorities(@DefaultValue("GROUP_") String groupPrefix, @DefaultValue("ROLE_") String rolePrefix,
 			@DefaultValue("SCOPE_") String scopePrefix) {
 
-	}
-
-	/**
-	 * A health indicator that asks the endpoint about a dummy token. Off by default: it makes the
-	 * application's health depend on a sidecar, and a probe pointed at the whole health endpoint would
-	 * then take every pod out of service when that sidecar blinks.
-	 *
-	 * @param enabled Whether a "naisToken" health indicator reports if the introspection endpoint
-	 * answers. Not part of the readiness or liveness group unless added to it.
-	 */
-	public record Health(@DefaultValue("false") boolean enabled) {
+		/**
+		 * Creates the prefixes, as the binder does, and checks them.
+		 * @param groupPrefix prefix of group authorities
+		 * @param rolePrefix prefix of role authorities
+		 * @param scopePrefix prefix of scope authorities
+		 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException
+		 * when a prefix is empty or equals or starts another
+		 */
+		public Authorities {
+			NaisTokenPropertyChecks.prefixes(groupPrefix, rolePrefix, scopePrefix);
+		}
 
 	}
 

@@ -1,6 +1,7 @@
 /**
- * How it is wired: the {@code nais.token.*} properties, the auto-configurations, the default filter chain
- * and the mapping of introspection failures to HTTP answers.
+ * Wiring only: the {@code nais.token.*} properties (checked once, at binding), the auto-configurations and
+ * the default filter chain; health and observation are wired in the {@code health} and {@code observation}
+ * sub-packages. May import every other package; nothing imports it but its sub-packages.
  * <p>
  * Null-marked: types are non-null unless annotated {@code @Nullable}, so Kotlin sees them as such.
  */

@@ -1,15 +1,11 @@
 package dev.naistoken.health;
 
-import java.util.Objects;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 import dev.naistoken.introspection.IdentityProvider;
-import dev.naistoken.introspection.IntrospectionClient;
-import dev.naistoken.introspection.IntrospectionResponseReader;
+import dev.naistoken.introspection.IntrospectionEndpointClient;
 import dev.naistoken.introspection.IntrospectionResult;
-import dev.naistoken.introspection.IntrospectionUnavailableException;
 
 /**
  * Tells whether the introspection endpoint answers, by asking it about a dummy token that is not a
@@ -20,38 +16,31 @@ import dev.naistoken.introspection.IntrospectionUnavailableException;
  * when it cannot be reached or answers outside its contract, and when it refuses the request or says
  * the identity provider is not enabled, as every real token would then fail too. The check bypasses
  * the cache, the metrics and the request log.
+ *
+ * @since 0.1.0
  */
 public final class IntrospectionEndpointHealthIndicator implements HealthIndicator {
 
 	/** Not a JWT, so the endpoint refuses it at once. */
 	static final String PROBE_TOKEN = "nais-token-health-probe";
 
-	private final IntrospectionClient client;
+	private final IntrospectionEndpointClient client;
 
 	private final IdentityProvider provider;
 
-	private final IntrospectionResponseReader reader = new IntrospectionResponseReader();
-
 	/**
 	 * Creates a health indicator.
-	 * @param client the HTTP call to the endpoint
+	 * @param client the endpoint client the introspector uses too
 	 * @param provider the identity provider the application's tokens are sent for
 	 */
-	public IntrospectionEndpointHealthIndicator(IntrospectionClient client, IdentityProvider provider) {
+	public IntrospectionEndpointHealthIndicator(IntrospectionEndpointClient client, IdentityProvider provider) {
 		this.client = client;
 		this.provider = provider;
 	}
 
 	@Override
 	public Health health() {
-		IntrospectionResult result;
-		try {
-			IntrospectionClient.Response response = this.client.post(this.provider, PROBE_TOKEN);
-			result = this.reader.read(response.status(), response.body(), this.provider);
-		}
-		catch (IntrospectionUnavailableException ex) {
-			return down(Objects.requireNonNullElse(ex.getMessage(), "the introspection endpoint could not be asked"));
-		}
+		IntrospectionResult result = this.client.introspect(this.provider, PROBE_TOKEN);
 		if (result instanceof IntrospectionResult.Unavailable unavailable) {
 			return down(unavailable.cause());
 		}

@@ -41,16 +41,19 @@ final class ClaimsCompactor {
 	Map<String, Object> compact(Map<String, Object> claims) {
 		String[] keys = new String[claims.size()];
 		Object[] compacted = new Object[keys.length];
+		boolean[] personal = new boolean[keys.length];
 		int i = 0;
 		for (Map.Entry<String, Object> claim : claims.entrySet()) {
 			keys[i] = claim.getKey();
 			Object value = immutable(claim.getValue());
-			compacted[i++] = SHARED.contains(claim.getKey()) ? share(value) : value;
+			boolean shared = SHARED.contains(claim.getKey());
+			personal[i] = !shared;
+			compacted[i++] = shared ? share(value) : value;
 		}
 		if (compacted.length > 0) {
 			shareEqualInstants(claims, keys, compacted);
 		}
-		return new CompactClaims(shape(keys), compacted);
+		return CompactClaims.of(shape(keys), compacted, personal);
 	}
 
 	private CompactClaims.Shape shape(String[] keys) {

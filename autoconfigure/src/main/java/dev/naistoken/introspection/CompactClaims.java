@@ -1,7 +1,9 @@
 package dev.naistoken.introspection;
 
+import java.io.ByteArrayOutputStream;
 import java.io.Serial;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -15,8 +17,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The claims of one token as an immutable map that costs one small array per token: the claim names
  * live in a {@link Shape} shared by every token that has the same names in the same order. A full
- * cache holds one of these per token, so the per-token bytes are what count (a {@code LinkedHashMap}
- * costs about 900 bytes for Entra ID's 16 claims, this about 100).
+ * cache holds one of these per token, so the per-token bytes are what count. The token's own text
+ * values (oid, sub, NAVident, names...), which no other token shares, are kept together as Latin-1 bytes
+ * in one array and become {@code String}s again when read: a separate {@code String} costs about 40
+ * bytes of headers besides its text, and a cached token holds half a dozen of them.
  */
 final class CompactClaims extends AbstractMap<String, Object> implements Serializable {
 
@@ -25,17 +29,70 @@ final class CompactClaims extends AbstractMap<String, Object> implements Seriali
 
 	private final Shape shape;
 
+	/** The values; {@link Packed#TEXT} where the value is in {@link #text}. */
 	private final Object[] values;
 
-	CompactClaims(Shape shape, Object[] values) {
+	/** Each packed value in claim order: its length in two bytes, then its Latin-1 bytes. */
+	private final byte @Nullable [] text;
+
+	CompactClaims(Shape shape, Object[] values, byte @Nullable [] text) {
 		this.shape = shape;
 		this.values = values;
+		this.text = text;
+	}
+
+	/**
+	 * Claims whose string values are packed into one array where they can be: the ones given as
+	 * {@code packable} that hold Latin-1 text of at most 65,535 characters.
+	 */
+	static CompactClaims of(Shape shape, Object[] values, boolean[] packable) {
+		ByteArrayOutputStream text = null;
+		for (int i = 0; i < values.length; i++) {
+			if (packable[i] && values[i] instanceof String string && string.length() <= 0xFFFF && isLatin1(string)) {
+				if (text == null) {
+					text = new ByteArrayOutputStream(256);
+				}
+				text.write(string.length() >>> 8);
+				text.write(string.length());
+				text.writeBytes(string.getBytes(StandardCharsets.ISO_8859_1));
+				values[i] = Packed.TEXT;
+			}
+		}
+		return new CompactClaims(shape, values, (text != null) ? text.toByteArray() : null);
+	}
+
+	private static boolean isLatin1(String string) {
+		for (int i = 0; i < string.length(); i++) {
+			if (string.charAt(i) > 0xFF) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override
 	public @Nullable Object get(Object key) {
 		int index = this.shape.indexOf(key);
-		return (index >= 0) ? this.values[index] : null;
+		return (index >= 0) ? value(index) : null;
+	}
+
+	private Object value(int index) {
+		Object value = this.values[index];
+		byte[] text = this.text;
+		if (value != Packed.TEXT || text == null) {
+			return value;
+		}
+		int offset = 0;
+		for (int i = 0; i < index; i++) {
+			if (this.values[i] == Packed.TEXT) {
+				offset += 2 + length(text, offset);
+			}
+		}
+		return new String(text, offset + 2, length(text, offset), StandardCharsets.ISO_8859_1);
+	}
+
+	private static int length(byte[] text, int offset) {
+		return ((text[offset] & 0xFF) << 8) | (text[offset + 1] & 0xFF);
 	}
 
 	@Override
@@ -51,7 +108,7 @@ final class CompactClaims extends AbstractMap<String, Object> implements Seriali
 	@Override
 	public void forEach(BiConsumer<? super String, ? super Object> action) {
 		for (int i = 0; i < this.values.length; i++) {
-			action.accept(this.shape.keys[i], this.values[i]);
+			action.accept(this.shape.keys[i], value(i));
 		}
 	}
 
@@ -76,8 +133,7 @@ final class CompactClaims extends AbstractMap<String, Object> implements Seriali
 							throw new NoSuchElementException();
 						}
 						int index = this.next++;
-						return new SimpleImmutableEntry<>(CompactClaims.this.shape.keys[index],
-								CompactClaims.this.values[index]);
+						return new SimpleImmutableEntry<>(CompactClaims.this.shape.keys[index], value(index));
 					}
 
 				};
@@ -89,6 +145,13 @@ final class CompactClaims extends AbstractMap<String, Object> implements Seriali
 			}
 
 		};
+	}
+
+	/** Marks a value kept in the packed text; an enum, so it stays one instance when deserialized. */
+	enum Packed {
+
+		TEXT
+
 	}
 
 	/**

@@ -39,6 +39,16 @@ public enum IdentityProvider {
 		return this.wireValue;
 	}
 
+	/**
+	 * Every provider's wire value, comma-separated, for messages that list the choices.
+	 * @return the values, in declaration order
+	 */
+	public static String wireValues() {
+		return java.util.Arrays.stream(values())
+			.map(IdentityProvider::wireValue)
+			.collect(java.util.stream.Collectors.joining(", "));
+	}
+
 	/** The NAIS manifest field that enables this provider for the application, named in log lines. */
 	String manifestField() {
 		return this.manifestField;

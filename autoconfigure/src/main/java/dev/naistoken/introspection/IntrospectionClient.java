@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -47,6 +48,8 @@ public final class IntrospectionClient {
 
 	private final long deadlineMillis;
 
+	private final IntrospectionRequestHeaders headers;
+
 	/**
 	 * Creates a client for one endpoint.
 	 * @param endpoint the endpoint's URL, as in {@code NAIS_TOKEN_INTROSPECTION_ENDPOINT}
@@ -56,6 +59,20 @@ public final class IntrospectionClient {
 	 * timeout it also bounds the whole exchange, body included
 	 */
 	public IntrospectionClient(URI endpoint, RequestFormat format, Duration connectTimeout, Duration readTimeout) {
+		this(endpoint, format, connectTimeout, readTimeout, IntrospectionRequestHeaders.NONE);
+	}
+
+	/**
+	 * Creates a client for one endpoint that adds headers to each request.
+	 * @param endpoint the endpoint's URL, as in {@code NAIS_TOKEN_INTROSPECTION_ENDPOINT}
+	 * @param format how the request body is encoded
+	 * @param connectTimeout how long to wait for a connection
+	 * @param readTimeout how long to wait for the answer once the request is sent
+	 * @param headers headers for each request, such as the current span's {@code traceparent}
+	 */
+	public IntrospectionClient(URI endpoint, RequestFormat format, Duration connectTimeout, Duration readTimeout,
+			IntrospectionRequestHeaders headers) {
+		this.headers = headers;
 		this.endpoint = endpoint;
 		this.format = format;
 		this.readTimeout = readTimeout;
@@ -104,12 +121,15 @@ public final class IntrospectionClient {
 		// The request timeout runs from before the connect to the status line, so bounding it by the
 		// time left bounds a retry's connect too (the client's connect timeout is fixed per client).
 		boolean cutByDeadline = remainingMillis < this.readTimeout.toMillis();
-		HttpRequest request = HttpRequest.newBuilder(this.endpoint)
+		HttpRequest.Builder builder = HttpRequest.newBuilder(this.endpoint)
 			.timeout(cutByDeadline ? Duration.ofMillis(remainingMillis) : this.readTimeout)
 			.header("Content-Type", contentType())
 			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(requestBody))
-			.build();
+			.POST(HttpRequest.BodyPublishers.ofByteArray(requestBody));
+		for (Map.Entry<String, String> header : this.headers.current().entrySet()) {
+			builder.header(header.getKey(), header.getValue());
+		}
+		HttpRequest request = builder.build();
 		// The request timeout ends with the status line; the deadline also bounds the body, so an
 		// endpoint that stalls mid-answer cannot hold the caller's thread for ever. The synchronous
 		// send() matters: sendAsync() hands every completed response to CompletableFuture's default

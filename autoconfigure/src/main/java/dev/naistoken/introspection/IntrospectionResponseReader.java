@@ -11,8 +11,6 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.naistoken.authorities.NaisTokenPrincipal;
-
 /**
  * Reads the endpoint's answer, failing closed: only {@code 200} with a JSON object whose {@code active}
  * is the boolean {@code true} and whose {@code exp} is a whole number is an active token. Everything
@@ -51,16 +49,34 @@ public final class IntrospectionResponseReader {
 			+ "enabled in the NAIS manifest). For local runs, use the test kit's fake endpoint (FakeTexas, "
 			+ "@AutoConfigureFakeTexas), or run Texas in front of the local identity server";
 
+	/**
+	 * Claims Microsoft documents as internal to Entra ID, for resources to ignore: opaque, different in
+	 * every token, and the largest part of a cached token's heap.
+	 */
+	private static final List<String> ENTRA_INTERNAL_CLAIMS = List.of("aio", "rh");
+
 	private final ClaimsCompactor compactor = new ClaimsCompactor();
+
+	private final boolean keepInternalClaims;
 
 	private final JsonMapper mapper = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
 
 	/**
-	 * Creates a reader; it holds no state but its JSON parser, so one can be shared.
+	 * Creates a reader that drops Entra ID's internal claims ({@code aio}, {@code rh}); it holds no state
+	 * but its JSON parser, so one can be shared.
 	 */
 	public IntrospectionResponseReader() {
+		this(false);
+	}
+
+	/**
+	 * Creates a reader.
+	 * @param keepInternalClaims whether Entra ID's internal claims ({@code aio}, {@code rh}) are kept
+	 */
+	public IntrospectionResponseReader(boolean keepInternalClaims) {
+		this.keepInternalClaims = keepInternalClaims;
 	}
 
 	/**
@@ -74,7 +90,7 @@ public final class IntrospectionResponseReader {
 		if (status == 400) {
 			return new IntrospectionResult.Misconfigured("the introspection endpoint refused the request as malformed "
 					+ "(HTTP 400" + describeError(body) + "). Check nais.token.introspection.identity-provider (one of "
-					+ "azuread, entra_id, tokenx, idporten, maskinporten; now " + provider.wireValue()
+					+ IdentityProvider.wireValues() + "; now " + provider.wireValue()
 					+ ") and nais.token.introspection.request-format (form or json)");
 		}
 		String refusal = refusal(status);
@@ -159,7 +175,10 @@ public final class IntrospectionResponseReader {
 					"the introspection endpoint's answer has an 'iat' or 'nbf' that is not a whole number");
 		}
 		claims.values().removeIf((value) -> value == null);
-		return new IntrospectionResult.Active(new NaisTokenPrincipal(this.compactor.compact(claims)));
+		if (!this.keepInternalClaims) {
+			claims.keySet().removeAll(ENTRA_INTERNAL_CLAIMS);
+		}
+		return new IntrospectionResult.Active(this.compactor.compact(claims));
 	}
 
 	/** Turns a whole-number claim into an {@link Instant}; {@code false} when it is there but no whole number. */

@@ -1,20 +1,24 @@
 package dev.naistoken.introspection;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
-import dev.naistoken.authorities.NaisTokenPrincipal;
-
 /**
- * What one answer of the endpoint means. Free of servlet and blocking types, so a reactive client can
- * share it with the blocking one.
+ * What one answer of the endpoint means. Free of Spring Security, servlet and blocking types, so the
+ * servlet introspector, a reactive one, the health indicator and an outgoing-token client read the same
+ * value.
+ *
+ * @since 0.1.0
  */
 public sealed interface IntrospectionResult {
 
 	/**
 	 * The endpoint vouched for the token.
-	 * @param principal its claims
+	 * @param claims its claims, compact and immutable ({@code exp}, {@code iat}, {@code nbf} as
+	 * {@link java.time.Instant})
 	 */
-	record Active(NaisTokenPrincipal principal) implements IntrospectionResult {
+	record Active(Map<String, Object> claims) implements IntrospectionResult {
 	}
 
 	/**

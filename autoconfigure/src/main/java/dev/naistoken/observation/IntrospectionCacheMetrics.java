@@ -7,47 +7,39 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
-
-import dev.naistoken.introspection.CachingOpaqueTokenIntrospector;
+import dev.naistoken.introspection.cache.IntrospectionCache;
 
 /**
- * A gauge {@value #SIZE} of the tokens the introspection cache holds, so a dashboard shows how close it
- * runs to {@code nais.token.introspection.cache.max-size}. Nothing is bound when the cache is off or
- * the application defines its own introspector.
+ * A gauge {@value #SIZE} of the tokens the introspection cache bean holds, so a dashboard shows how
+ * close it runs to {@code nais.token.introspection.cache.max-size}. Nothing is bound when the cache
+ * is off.
+ *
+ * @since 0.1.0
  */
 public final class IntrospectionCacheMetrics implements MeterBinder {
 
 	/** The gauge's name. */
 	public static final String SIZE = "nais.token.introspection.cache.size";
 
-	private final Supplier<@Nullable OpaqueTokenIntrospector> introspector;
+	private final Supplier<@Nullable IntrospectionCache> cache;
 
 	/**
-	 * Creates the metrics for the introspector the supplier gives when they are bound.
-	 * @param introspector the application's introspector, looked up late so that binding does not
-	 * create it early; {@code null} when there is none, or more than one
+	 * Creates the metrics of the cache bean.
+	 * @param cache the cache bean, looked up when the metrics are bound; {@code null} when there is none
 	 */
-	public IntrospectionCacheMetrics(Supplier<@Nullable OpaqueTokenIntrospector> introspector) {
-		this.introspector = introspector;
+	public IntrospectionCacheMetrics(Supplier<@Nullable IntrospectionCache> cache) {
+		this.cache = cache;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		CachingOpaqueTokenIntrospector cache = cacheIn(this.introspector.get());
-		if (cache != null) {
-			Gauge.builder(SIZE, cache, CachingOpaqueTokenIntrospector::size)
-				.description("Tokens held in the introspection cache, expired ones until they are swept")
-				.register(registry);
+		IntrospectionCache cache = this.cache.get();
+		if (cache == null) {
+			return;
 		}
-	}
-
-	private static @Nullable CachingOpaqueTokenIntrospector cacheIn(@Nullable OpaqueTokenIntrospector introspector) {
-		OpaqueTokenIntrospector candidate = introspector;
-		while (candidate instanceof ObservedOpaqueTokenIntrospector observed) {
-			candidate = observed.getDelegate();
-		}
-		return (candidate instanceof CachingOpaqueTokenIntrospector cache) ? cache : null;
+		Gauge.builder(SIZE, cache, IntrospectionCache::size)
+			.description("Tokens held in the introspection cache, expired ones until they are swept")
+			.register(registry);
 	}
 
 }

@@ -1,6 +1,7 @@
 /**
- * Micrometer observations and meters of the introspections; used only when the application has Micrometer's
- * registries.
+ * Micrometer meters of the introspection cache and the trace context sent to the endpoint; used only when the
+ * application has Micrometer (the observation itself is made where the call is, in {@code introspection}). May
+ * import {@code introspection} and {@code introspection.cache}.
  * <p>
  * Null-marked: types are non-null unless annotated {@code @Nullable}, so Kotlin sees them as such.
  */

@@ -13,6 +13,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +47,8 @@ class NaisTokenAuthenticationConverterTests {
 		NaisTokenAuthenticationConverter custom = new NaisTokenAuthenticationConverter(
 				new NaisTokenAuthorityMapper("G:", "R:", "S:", Map.of("admins", ADMINS)));
 		Authentication authentication = custom.convert("token",
-				new NaisTokenPrincipal(claims("groups", List.of(ADMINS), "roles", List.of("x"), "scp", "y")));
+				new DefaultOAuth2AuthenticatedPrincipal(claims("groups", List.of(ADMINS), "roles", List.of("x"), "scp", "y"),
+						List.of()));
 		assertThat(authorities(authentication)).contains("G:admins", "G:" + ADMINS, "R:x", "S:y");
 	}
 
@@ -128,7 +130,7 @@ class NaisTokenAuthenticationConverterTests {
 	}
 
 	private Authentication convert(Map<String, Object> claims) {
-		return this.converter.convert("token", new NaisTokenPrincipal(claims));
+		return this.converter.convert("token", new DefaultOAuth2AuthenticatedPrincipal(claims, java.util.List.of()));
 	}
 
 	private static List<String> authorities(Authentication authentication) {

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 
-import dev.naistoken.introspection.CachingOpaqueTokenIntrospector;
+import dev.naistoken.introspection.cache.IntrospectionCache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,8 +34,7 @@ class ApplicationClockTests {
 	void twoClockBeansInTheApplicationDoNotBreakStartUp() {
 		this.runner.withUserConfiguration(TwoClocks.class).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context.getBean(OpaqueTokenIntrospector.class))
-				.isInstanceOf(CachingOpaqueTokenIntrospector.class);
+			assertThat(context).hasSingleBean(OpaqueTokenIntrospector.class).hasSingleBean(IntrospectionCache.class);
 		});
 	}
 

@@ -59,7 +59,7 @@ class ConfigurationMetadataTests {
 	@Test
 	void everyPropertyOfTheRecordIsDescribed() {
 		Set<String> names = new TreeSet<>();
-		properties().forEach((property) -> names.add(property.get("name").asString()));
+		recordProperties().forEach((property) -> names.add(property.get("name").asString()));
 		assertThat(names).isEqualTo(propertyNames("nais.token", NaisTokenProperties.class));
 	}
 
@@ -68,7 +68,7 @@ class ConfigurationMetadataTests {
 		NaisTokenProperties unset = new Binder(new MapConfigurationPropertySource(Map.of()))
 			.bindOrCreate("nais.token", NaisTokenProperties.class);
 		List<String> withoutDefault = new ArrayList<>();
-		for (JsonNode property : properties()) {
+		for (JsonNode property : recordProperties()) {
 			String name = property.get("name").asString();
 			Object bound = valueOf(unset, name);
 			if (!property.has("defaultValue")) {
@@ -106,7 +106,20 @@ class ConfigurationMetadataTests {
 
 	@Test
 	void healthIsOffByDefault() {
-		assertThat(property("nais.token.health.enabled").get("defaultValue").asBoolean()).isFalse();
+		assertThat(property("management.health.naistoken.enabled").get("defaultValue").asBoolean()).isFalse();
+	}
+
+	@Test
+	void theOldHealthSwitchPointsToTheBootOne() {
+		JsonNode deprecation = property("nais.token.health.enabled").get("deprecation");
+		assertThat(deprecation.get("level").asString()).isEqualTo("error");
+		assertThat(deprecation.get("replacement").asString()).isEqualTo("management.health.naistoken.enabled");
+	}
+
+	@Test
+	void entraInternalClaimsAreDroppedByDefault() {
+		assertThat(property("nais.token.introspection.keep-internal-claims").get("defaultValue").asBoolean())
+			.isFalse();
 	}
 
 	private List<JsonNode> properties() {
@@ -114,6 +127,14 @@ class ConfigurationMetadataTests {
 		this.metadata.get("properties").forEach(properties::add);
 		assertThat(properties).isNotEmpty();
 		return properties;
+	}
+
+	/** The properties of {@link NaisTokenProperties}: not Boot's management ones, not the removed ones. */
+	private List<JsonNode> recordProperties() {
+		return properties().stream()
+			.filter((property) -> property.get("name").asString().startsWith("nais.token."))
+			.filter((property) -> !property.has("deprecation"))
+			.toList();
 	}
 
 	private JsonNode property(String name) {

@@ -98,13 +98,11 @@ class EndpointTransportTests {
 			.withPropertyValues("nais.token.introspection.endpoint=http://texas.example.com:7164/api/v1/introspect")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				FailureAnalysis analysis = new NaisTokenConfigurationFailureAnalyzer()
-					.analyze(context.getStartupFailure());
-				assertThat(analysis).isNotNull();
+				FailureAnalysis analysis = StartupFailures.analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("nais.token.introspection.endpoint")
 					.contains("plain http")
 					.contains("texas.example.com");
-				assertThat(analysis.getAction()).contains("https")
+				assertThat(analysis.getDescription()).contains("https")
 					.contains("nais.token.introspection.allow-insecure-remote=true");
 			});
 	}

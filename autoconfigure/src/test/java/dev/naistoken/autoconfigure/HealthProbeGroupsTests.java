@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * adds it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "nais.token.health.enabled=true", "management.endpoint.health.probes.enabled=true",
+		properties = { "management.health.naistoken.enabled=true", "management.endpoint.health.probes.enabled=true",
 				"management.endpoint.health.show-components=always" })
 class HealthProbeGroupsTests {
 

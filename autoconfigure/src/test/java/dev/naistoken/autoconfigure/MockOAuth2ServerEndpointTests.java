@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that says what is wrong and how to fix it, not a 503 that asks the client to try again.
  */
 @SpringBootTest(classes = TestApi.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "nais.token.introspection.cache.enabled=false", "nais.token.health.enabled=true",
+		properties = { "nais.token.introspection.cache.enabled=false", "management.health.naistoken.enabled=true",
 				"management.endpoint.health.show-details=always" })
 @ExtendWith(OutputCaptureExtension.class)
 class MockOAuth2ServerEndpointTests {

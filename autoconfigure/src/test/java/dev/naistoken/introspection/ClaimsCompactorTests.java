@@ -65,10 +65,33 @@ class ClaimsCompactorTests {
 		assertThat(second.get("NAVident")).isEqualTo(first.get("NAVident")).isNotSameAs(first.get("NAVident"));
 	}
 
+	@Test
+	void entraIdsInternalClaimsAreDroppedUnlessKept() {
+		String body = "{\"active\":true,\"exp\":4102444800,\"aio\":\"AWQAm/8Z\",\"rh\":\"1.AS8A.\","
+				+ "\"uti\":\"Xk3a\",\"sub\":\"s\"}";
+		assertThat(read(body)).containsOnlyKeys("exp", "uti", "sub");
+		IntrospectionResult kept = new IntrospectionResponseReader(true).read(200,
+				body.getBytes(StandardCharsets.UTF_8), IdentityProvider.AZUREAD);
+		assertThat(((IntrospectionResult.Active) kept).claims()).containsOnlyKeys("exp", "aio", "rh", "uti", "sub")
+			.containsEntry("aio", "AWQAm/8Z");
+	}
+
+	@Test
+	void personalTextReadsBackAsTheEndpointSentIt() {
+		String body = "{\"active\":true,\"exp\":4102444800,\"name\":\"K\u00e5ri \u0141ukasz\",\"family\":\"N\u00e6ss\","
+				+ "\"oid\":\"3b1c0f2e-0000-4000-8000-00000000bbbb\",\"empty\":\"\",\"n\":7}";
+		Map<String, Object> claims = read(body);
+		assertThat(claims).containsExactly(Map.entry("exp", Instant.ofEpochSecond(4102444800L)),
+				Map.entry("name", "K\u00e5ri \u0141ukasz"), Map.entry("family", "N\u00e6ss"),
+				Map.entry("oid", "3b1c0f2e-0000-4000-8000-00000000bbbb"), Map.entry("empty", ""), Map.entry("n", 7));
+		assertThat(claims.get("oid")).isEqualTo("3b1c0f2e-0000-4000-8000-00000000bbbb");
+		assertThat(claims.get("empty")).isEqualTo("");
+	}
+
 	private Map<String, Object> read(String body) {
 		IntrospectionResult result = this.reader.read(200, body.getBytes(StandardCharsets.UTF_8),
 				IdentityProvider.AZUREAD);
-		return ((IntrospectionResult.Active) result).principal().getAttributes();
+		return ((IntrospectionResult.Active) result).claims();
 	}
 
 }

@@ -127,7 +127,7 @@ class FailureLogLinesTests {
 	private static NaisOpaqueTokenIntrospector introspector(URI endpoint, IdentityProvider provider) {
 		IntrospectionClient client = new IntrospectionClient(endpoint, RequestFormat.FORM, Duration.ofSeconds(1),
 				Duration.ofSeconds(2));
-		return new NaisOpaqueTokenIntrospector(client, provider, false);
+		return new NaisOpaqueTokenIntrospector(new IntrospectionEndpointClient(client, new IntrospectionResponseReader()), provider, false);
 	}
 
 	private static List<String> lines(CapturedOutput output, String text) {

@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 
+import dev.naistoken.authorities.NaisTokenAuthenticationConverter;
+import dev.naistoken.authorities.NaisTokenAuthorityMapper;
 import dev.naistoken.authorities.NaisTokenPrincipal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -108,7 +110,7 @@ class NaisOpaqueTokenIntrospectorTests {
 		switch (response.expect()) {
 			case ACTIVE -> {
 				OAuth2AuthenticatedPrincipal principal = introspector.introspect(TOKEN);
-				assertThat(principal).isInstanceOf(NaisTokenPrincipal.class);
+				assertThat(principal.getAuthorities()).isEmpty();
 				assertThat(principal.getAttributes()).doesNotContainKey("active");
 				assertThat(principal.<Object>getAttribute("exp")).isInstanceOf(Instant.class);
 				assertThat(principal.<Object>getAttribute("iat")).isInstanceOf(Instant.class);
@@ -129,9 +131,8 @@ class NaisOpaqueTokenIntrospectorTests {
 	@Test
 	void activeAnswerKeepsEveryClaimWithDatesAsInstants() {
 		answer(ContractCases.response("active user token (on-behalf-of)"));
-		NaisTokenPrincipal principal = (NaisTokenPrincipal) introspector(RequestFormat.FORM, IdentityProvider.AZUREAD,
-				false)
-			.introspect(TOKEN);
+		NaisTokenPrincipal principal = converted(
+				introspector(RequestFormat.FORM, IdentityProvider.AZUREAD, false).introspect(TOKEN));
 		assertThat(principal.getExpiresAt()).isEqualTo(Instant.ofEpochSecond(4102444800L));
 		assertThat(principal.getIssuedAt()).isEqualTo(Instant.ofEpochSecond(1730977293L));
 		assertThat(principal.groups()).containsExactly("6a1f3c2e-0000-4000-8000-000000000001",
@@ -148,9 +149,8 @@ class NaisOpaqueTokenIntrospectorTests {
 	@Test
 	void appToAppAnswerIsAnApp() {
 		answer(ContractCases.response("active app-to-app token (client credentials)"));
-		NaisTokenPrincipal principal = (NaisTokenPrincipal) introspector(RequestFormat.FORM, IdentityProvider.AZUREAD,
-				false)
-			.introspect(TOKEN);
+		NaisTokenPrincipal principal = converted(
+				introspector(RequestFormat.FORM, IdentityProvider.AZUREAD, false).introspect(TOKEN));
 		assertThat(principal.isApp()).isTrue();
 		assertThat(principal.roles()).containsExactly("access_as_application");
 		assertThat(principal.navIdent()).isNull();
@@ -188,7 +188,7 @@ class NaisOpaqueTokenIntrospectorTests {
 		IntrospectionClient client = new IntrospectionClient(uri(endpoint.port()), RequestFormat.FORM,
 				Duration.ofSeconds(1), Duration.ofMillis(300));
 		assertThatExceptionOfType(IntrospectionUnavailableException.class)
-			.isThrownBy(() -> new NaisOpaqueTokenIntrospector(client, IdentityProvider.AZUREAD, false).introspect(TOKEN))
+			.isThrownBy(() -> new NaisOpaqueTokenIntrospector(new IntrospectionEndpointClient(client, new IntrospectionResponseReader()), IdentityProvider.AZUREAD, false).introspect(TOKEN))
 			.withMessageContaining("did not answer within 300 ms");
 	}
 
@@ -215,7 +215,7 @@ class NaisOpaqueTokenIntrospectorTests {
 		IntrospectionClient client = new IntrospectionClient(uri(closedPort), RequestFormat.FORM,
 				Duration.ofSeconds(1), Duration.ofSeconds(1));
 		assertThatExceptionOfType(IntrospectionUnavailableException.class)
-			.isThrownBy(() -> new NaisOpaqueTokenIntrospector(client, IdentityProvider.AZUREAD, false).introspect(TOKEN))
+			.isThrownBy(() -> new NaisOpaqueTokenIntrospector(new IntrospectionEndpointClient(client, new IntrospectionResponseReader()), IdentityProvider.AZUREAD, false).introspect(TOKEN))
 			.withMessageContaining("refused");
 	}
 
@@ -240,11 +240,19 @@ class NaisOpaqueTokenIntrospectorTests {
 			boolean exposeReason) {
 		IntrospectionClient client = new IntrospectionClient(uri(endpoint.port()), format, Duration.ofSeconds(1),
 				Duration.ofSeconds(2));
-		return new NaisOpaqueTokenIntrospector(client, provider, exposeReason);
+		return new NaisOpaqueTokenIntrospector(new IntrospectionEndpointClient(client, new IntrospectionResponseReader()), provider, exposeReason);
 	}
 
 	private static URI uri(int port) {
 		return URI.create("http://127.0.0.1:" + port + PATH);
+	}
+
+	/** The principal the application sees, built by the authentication converter from the introspected claims. */
+	private static NaisTokenPrincipal converted(OAuth2AuthenticatedPrincipal introspected) {
+		return (NaisTokenPrincipal) new NaisTokenAuthenticationConverter(
+				new NaisTokenAuthorityMapper("GROUP_", "ROLE_", "SCOPE_", java.util.Map.of()))
+			.convert(TOKEN, introspected)
+			.getPrincipal();
 	}
 
 }

@@ -7,13 +7,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
-import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import java.util.Map;
+import java.util.function.Supplier;
 
-import dev.naistoken.introspection.CachingOpaqueTokenIntrospector;
-import dev.naistoken.introspection.CaffeineCachingIntrospector;
 import dev.naistoken.introspection.IdentityProvider;
 import dev.naistoken.introspection.IntrospectionResponseReader;
 import dev.naistoken.introspection.IntrospectionResult;
+import dev.naistoken.introspection.cache.CaffeineIntrospectionCache;
+import dev.naistoken.introspection.cache.IntrospectionCache;
+import dev.naistoken.introspection.cache.TokenHash;
 
 /**
  * The heap a full cache holds: fills a cache with {@code count} active tokens, each read from an
@@ -30,36 +32,51 @@ public final class CacheMemory {
 
 	public static void main(String[] args) {
 		int count = (args.length > 0) ? Integer.parseInt(args[0]) : 100_000;
-		System.out.printf(Locale.ROOT, "%-12s %-40s %10s %12s%n", "cache", "claims", "MiB", "bytes/token");
-		for (String implementation : new String[] { "own", "caffeine" }) {
-			for (boolean extras : new boolean[] { false, true }) {
-				long bytes = retained(implementation, extras, count);
-				System.out.printf(Locale.ROOT, "%-12s %-40s %10.1f %12d%n", implementation,
-						extras ? "contract + aio, rh, uti, azpacr (20)" : "contract user token (16, 3-8 groups)",
-						bytes / 1048576.0, bytes / count);
-			}
-		}
+		System.out.printf(Locale.ROOT, "%-10s %-58s %8s %12s%n", "cache", "claims", "MiB", "bytes/token");
+		row("own", "contract user token (16 claims, 20 of 500 groups)", false, false, count);
+		long realistic = row("own", "realistic Entra ID (+ aio, rh, uti, sid, azpacr), default", true, false,
+				count);
+		row("own", "realistic Entra ID, keep-internal-claims=true", true, true, count);
+		row("caffeine", "realistic Entra ID, default", true, false, count);
+		System.out.printf(Locale.ROOT, "%n%,d realistic Entra ID tokens cached: %.1f MiB of heap%n", count,
+				realistic / 1048576.0);
+	}
+
+	private static long row(String implementation, String claims, boolean extras, boolean keepInternal, int count) {
+		long bytes = retained(implementation, extras, count, new IntrospectionResponseReader(keepInternal));
+		System.out.printf(Locale.ROOT, "%-10s %-58s %8.1f %12d%n", implementation, claims, bytes / 1048576.0,
+				bytes / count);
+		return bytes;
 	}
 
 	static long retained(String implementation, boolean extras, int count) {
-		IntrospectionResponseReader reader = new IntrospectionResponseReader();
+		return retained(implementation, extras, count, new IntrospectionResponseReader());
+	}
+
+	static long retained(String implementation, boolean extras, int count, IntrospectionResponseReader reader) {
 		int[] next = { 0 };
-		OpaqueTokenIntrospector endpoint = (token) -> {
+		Supplier<Map<String, Object>> endpoint = () -> {
 			IntrospectionResult result = reader.read(200, EntraClaims.userToken(next[0]++, ISSUED_AT, extras),
 					IdentityProvider.AZUREAD);
-			return ((IntrospectionResult.Active) result).principal();
+			return ((IntrospectionResult.Active) result).claims();
 		};
 		Clock clock = Clock.fixed(Instant.ofEpochSecond(ISSUED_AT), ZoneOffset.UTC);
 		long before = usedAfterGc();
-		OpaqueTokenIntrospector cache = implementation.equals("own")
-				? new CachingOpaqueTokenIntrospector(endpoint, count, Duration.ofMinutes(5), clock)
-				: new CaffeineCachingIntrospector(endpoint, count, Duration.ofMinutes(5), clock);
+		IntrospectionCache own = implementation.equals("own")
+				? new IntrospectionCache(count, Duration.ofMinutes(5), clock) : null;
+		CaffeineIntrospectionCache caffeine = (own == null)
+				? new CaffeineIntrospectionCache(count, Duration.ofMinutes(5), clock) : null;
 		for (int i = 0; i < count; i++) {
-			cache.introspect(EntraClaims.token(i));
+			TokenHash key = TokenHash.of(EntraClaims.token(i));
+			if (own != null) {
+				own.get(key, endpoint);
+			}
+			else {
+				caffeine.get(key, endpoint);
+			}
 		}
 		long after = usedAfterGc();
-		int held = (cache instanceof CachingOpaqueTokenIntrospector own) ? own.size()
-				: (int) ((CaffeineCachingIntrospector) cache).size();
+		int held = (own != null) ? own.size() : (int) caffeine.size();
 		if (held != count) {
 			throw new IllegalStateException("cache holds " + held + " entries, expected " + count);
 		}

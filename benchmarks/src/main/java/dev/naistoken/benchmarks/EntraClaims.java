@@ -7,13 +7,17 @@ import java.util.UUID;
 /**
  * Introspection answers shaped like Entra ID v2.0 user tokens on NAIS (the claims of
  * {@code texas-contract.md}): shared values (issuer, audience, tenant, consumers, app-assigned groups)
- * repeat across tokens, personal ones (oid, sub, NAVident, name, username) are new for every token,
- * as if each token belonged to another user — the worst case for memory.
+ * repeat across tokens, personal ones (oid, sid, sub, NAVident, name, username) are new for every token,
+ * as if each token belonged to another user — the worst case for memory. Each user is in 20 groups out
+ * of a pool of 500, and Entra ID's per-token opaque claims ({@code aio}, {@code rh}, {@code uti}) are
+ * unique to each token.
  */
 public final class EntraClaims {
 
-	/** Group ids assigned to the application; each user is in a few of them. */
-	private static final String[] GROUPS = new String[20];
+	/** Group ids a tenant's users are in; each user is in {@link #GROUPS_PER_USER} of them. */
+	private static final String[] GROUPS = new String[500];
+
+	private static final int GROUPS_PER_USER = 20;
 
 	private static final String[] CONSUMERS = { "dev-gcp:team-a:frontend", "dev-gcp:team-a:backend-for-frontend",
 			"prod-gcp:team-b:saksbehandling", "prod-gcp:team-c:portal" };
@@ -35,8 +39,8 @@ public final class EntraClaims {
 	 * The answer for the {@code i}-th user's token, {@code active:true} and every claim at the top level.
 	 * @param i which user
 	 * @param issuedAt the token's {@code iat} and {@code nbf}, epoch seconds
-	 * @param entraExtras whether to add the opaque per-token claims Entra ID always issues ({@code aio},
-	 * {@code rh}, {@code uti}) and {@code azpacr}
+	 * @param entraExtras whether to add the claims Entra ID always issues beyond the contract's: the opaque
+	 * per-token {@code aio}, {@code rh}, {@code uti}, the session id {@code sid}, and {@code azpacr}
 	 * @return the JSON body, UTF-8
 	 */
 	public static byte[] userToken(int i, long issuedAt, boolean entraExtras) {
@@ -57,10 +61,10 @@ public final class EntraClaims {
 			string(json, "azpacr", "1");
 		}
 		json.append(",\"groups\":[");
-		int groups = 3 + random.nextInt(6);
 		int first = random.nextInt(GROUPS.length);
-		for (int g = 0; g < groups; g++) {
-			json.append((g > 0) ? "," : "").append('"').append(GROUPS[(first + g * 3) % GROUPS.length]).append('"');
+		int step = 1 + random.nextInt(GROUPS.length / GROUPS_PER_USER - 1);
+		for (int g = 0; g < GROUPS_PER_USER; g++) {
+			json.append((g > 0) ? "," : "").append('"').append(GROUPS[(first + g * step) % GROUPS.length]).append('"');
 		}
 		json.append(']');
 		string(json, "name", "Kari Nordmann " + i);
@@ -71,6 +75,9 @@ public final class EntraClaims {
 			string(json, "rh", "1.AS8A" + base64url(random, 50) + ".");
 		}
 		string(json, "scp", "defaultaccess");
+		if (entraExtras) {
+			string(json, "sid", new UUID(random.nextLong(), random.nextLong()).toString());
+		}
 		string(json, "sub", base64url(random, 43));
 		string(json, "tid", TENANT);
 		if (entraExtras) {

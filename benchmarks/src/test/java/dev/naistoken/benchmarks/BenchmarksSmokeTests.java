@@ -20,8 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.naistoken.benchmarks.load.BenchApp;
 import dev.naistoken.benchmarks.load.LoadComparison;
-import dev.naistoken.introspection.CacheHitBenchmark;
-import dev.naistoken.introspection.TokenHashBenchmark;
+import dev.naistoken.introspection.cache.CacheHitBenchmark;
+import dev.naistoken.introspection.cache.TokenHashBenchmark;
 import dev.naistoken.benchmarks.micro.ResponseMappingBenchmark;
 import dev.naistoken.test.FakeTexas;
 

@@ -10,6 +10,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenAuthenticationConverter;
 import org.springframework.security.test.context.support.WithSecurityContextFactory;
 
@@ -57,7 +58,9 @@ final class WithNaisTokenSecurityContextFactory implements WithSecurityContextFa
 			throw new IllegalArgumentException("@WithNaisToken's claims are not an answer the starter accepts as an "
 					+ "active token: " + result);
 		}
-		Authentication authentication = converter.convert(token.issue(), active.principal());
+		// The converter builds the principal from the claims, as it does for the introspector's answer.
+		Authentication authentication = converter.convert(token.issue(),
+				new DefaultOAuth2AuthenticatedPrincipal(active.claims(), java.util.List.of()));
 		SecurityContext context = this.securityContextHolderStrategy.createEmptyContext();
 		context.setAuthentication(authentication);
 		return context;

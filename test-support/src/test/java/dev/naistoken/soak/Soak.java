@@ -26,9 +26,8 @@ import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 
-import dev.naistoken.introspection.CachingOpaqueTokenIntrospector;
+import dev.naistoken.introspection.cache.IntrospectionCache;
 import dev.naistoken.test.FakeTexas;
 
 /**
@@ -59,8 +58,8 @@ final class Soak {
 		this.target = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
 				+ "/api/admin");
 		this.settings = settings;
-		OpaqueTokenIntrospector introspector = context.getBean(OpaqueTokenIntrospector.class);
-		this.cacheSize = (introspector instanceof CachingOpaqueTokenIntrospector cache) ? cache::size : () -> 0;
+		IntrospectionCache cache = context.getBeanProvider(IntrospectionCache.class).getIfAvailable();
+		this.cacheSize = (cache != null) ? cache::size : () -> 0;
 	}
 
 	Result run() throws InterruptedException {

@@ -35,9 +35,9 @@ public class ResponseMappingBenchmark extends JmhDefaults {
 
 	private final NaisTokenAuthenticationConverter converter = new NaisTokenAuthenticationConverter(this.mapper);
 
-	private final NaisTokenPrincipal principal = ((IntrospectionResult.Active) this.reader.read(200, this.answer,
-			IdentityProvider.AZUREAD))
-		.principal();
+	private final NaisTokenPrincipal principal = new NaisTokenPrincipal(
+			((IntrospectionResult.Active) this.reader.read(200, this.answer, IdentityProvider.AZUREAD)).claims(),
+			java.util.List.of(), java.util.Set.of());
 
 	private final String token = EntraClaims.token(1);
 

@@ -1,40 +1,44 @@
-package dev.naistoken.introspection;
+package dev.naistoken.introspection.cache;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
-import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNames;
-import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import dev.naistoken.introspection.IntrospectionUnavailableException;
 
 /**
- * Remembers active tokens until {@code min(exp, now + maxTtl)}, keyed by the token's SHA-256; the
- * endpoint keeps no cache and verifies every token again.
+ * Remembers active tokens' claims until {@code min(exp, now + maxTtl)}, keyed by the token's SHA-256;
+ * the endpoint keeps no cache and verifies every token again. A bean of its own, asked by every
+ * introspector ({@link #get}), so whoever asks knows whether it was a hit, and metrics read its
+ * {@link #size()} from the bean.
  * <p>
- * Only positive answers are kept: an inactive token, an unavailable endpoint and a misconfiguration
- * are asked again next time. Concurrent first requests for one token make one call: the first caller
- * asks, the others wait for its answer (or its failure; but when the first caller's thread is
- * interrupted, the others ask again rather than share its failure). An entry is never served at or
- * after its token's {@code exp}, whatever the TTL. Past {@code maxSize} entries, expired ones go first, then the
- * ones that expire soonest (they have the least left to give), down to 90% of the bound, so a sweep
- * runs once per {@code maxSize / 10} new tokens.
+ * Only what the loader returns is kept, so only active tokens: a loader that throws (inactive token,
+ * unavailable endpoint, misconfiguration) is asked again next time. Concurrent first requests for one
+ * token make one call: the first caller loads, the others wait for its answer (or its failure; but when
+ * the first caller's thread is interrupted, the others ask again rather than share its failure). An
+ * entry is never served at or after its token's {@code exp}, whatever the TTL. Past {@code maxSize}
+ * entries, expired ones go first, then the ones that expire soonest (they have the least left to give),
+ * down to 90% of the bound, so a sweep runs once per {@code maxSize / 10} new tokens.
  * <p>
- * Measured against Caffeine (see the benchmarks' README): the hit path costs the same, and this
- * structure holds about 50 bytes less per token with no dependency; a cache of short-lived tokens
- * whose entries expire by themselves gains nothing from Caffeine's frequency-based eviction.
+ * Compared with Caffeine in the benchmarks (see their README): a cache of short-lived tokens whose
+ * entries expire by themselves gains nothing from Caffeine's frequency-based eviction.
+ *
+ * @since 0.1.0
  */
-public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospector {
+public final class IntrospectionCache {
 
-	private final OpaqueTokenIntrospector delegate;
+	private static final Runnable NOTHING = () -> {
+	};
 
 	private final int maxSize;
 
@@ -45,73 +49,73 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 	/** Each entry is its own key. */
 	private final ConcurrentHashMap<TokenHash, Entry> entries = new ConcurrentHashMap<>();
 
-	private final ConcurrentHashMap<TokenHash, CompletableFuture<OAuth2AuthenticatedPrincipal>> inFlight = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<TokenHash, CompletableFuture<Map<String, Object>>> inFlight = new ConcurrentHashMap<>();
 
 	/**
-	 * Creates a cache around an introspector.
-	 * @param delegate the introspector that asks the endpoint
+	 * Creates a cache.
 	 * @param maxSize the most entries kept
 	 * @param maxTtl the longest an entry lives, whatever the token's {@code exp}
 	 * @param clock the clock that decides expiry: the system clock (a test's movable one at most), never
 	 * an application's business clock, which may stand still while a token's {@code exp} passes
 	 */
-	public CachingOpaqueTokenIntrospector(OpaqueTokenIntrospector delegate, int maxSize, Duration maxTtl,
-			Clock clock) {
-		this.delegate = delegate;
+	public IntrospectionCache(int maxSize, Duration maxTtl, Clock clock) {
 		this.maxSize = maxSize;
 		this.maxTtlMillis = maxTtl.toMillis();
 		this.clock = clock;
 	}
 
-	@Override
-	public OAuth2AuthenticatedPrincipal introspect(String token) {
-		return introspect(token, null);
+	/**
+	 * The claims cached for a token, else what the loader returns, cached when it holds a whole-number
+	 * {@code exp} (an {@link Instant}) still ahead.
+	 * @param key the token's hash
+	 * @param loader asks the endpoint; throws for anything but an active token
+	 * @return the claims
+	 */
+	public Map<String, Object> get(TokenHash key, Supplier<Map<String, Object>> loader) {
+		return get(key, loader, NOTHING);
 	}
 
 	/**
-	 * Introspects a token as {@link #introspect(String)} does, and says when the cache could not answer:
-	 * the hook that lets metrics tell hits from misses without seeing the token.
-	 * @param token the bearer token
-	 * @param onMiss run on the calling thread when no stored entry answers, before the endpoint is asked
-	 * or a concurrent request for the same token is waited for; {@code null} for none
-	 * @return the principal
+	 * As {@link #get(TokenHash, Supplier)}, and says when the cache could not answer.
+	 * @param key the token's hash
+	 * @param loader asks the endpoint; throws for anything but an active token
+	 * @param onMiss run on the calling thread when no stored entry answers, before the loader is called
+	 * or a concurrent request for the same token is waited for
+	 * @return the claims
 	 */
-	public OAuth2AuthenticatedPrincipal introspect(String token, @Nullable Runnable onMiss) {
-		TokenHash key = TokenHash.of(token);
-		OAuth2AuthenticatedPrincipal cached = lookup(key);
+	public Map<String, Object> get(TokenHash key, Supplier<Map<String, Object>> loader, Runnable onMiss) {
+		Map<String, Object> cached = lookup(key);
 		if (cached != null) {
 			return cached;
 		}
-		if (onMiss != null) {
-			onMiss.run();
-		}
+		onMiss.run();
 		while (true) {
-			CompletableFuture<OAuth2AuthenticatedPrincipal> flight = new CompletableFuture<>();
-			CompletableFuture<OAuth2AuthenticatedPrincipal> leader = this.inFlight.putIfAbsent(key, flight);
+			CompletableFuture<Map<String, Object>> flight = new CompletableFuture<>();
+			CompletableFuture<Map<String, Object>> leader = this.inFlight.putIfAbsent(key, flight);
 			if (leader == null) {
-				return lead(key, token, flight);
+				return lead(key, loader, flight);
 			}
-			OAuth2AuthenticatedPrincipal principal = await(leader);
-			if (principal != null) {
-				return principal;
+			Map<String, Object> claims = await(leader);
+			if (claims != null) {
+				return claims;
 			}
 			// The leader was interrupted: ask again, and one of the waiting requests leads this time.
 		}
 	}
 
-	private OAuth2AuthenticatedPrincipal lead(TokenHash key, String token,
-			CompletableFuture<OAuth2AuthenticatedPrincipal> flight) {
+	private Map<String, Object> lead(TokenHash key, Supplier<Map<String, Object>> loader,
+			CompletableFuture<Map<String, Object>> flight) {
 		try {
 			// A flight that ended between the lookup and putIfAbsent has stored its answer by now.
-			OAuth2AuthenticatedPrincipal principal = lookup(key);
-			if (principal == null) {
-				principal = this.delegate.introspect(token);
-				store(key, principal);
+			Map<String, Object> claims = lookup(key);
+			if (claims == null) {
+				claims = loader.get();
+				store(key, claims);
 			}
 			// Out of the map before the waiting requests wake, so none of them finds this flight again.
 			this.inFlight.remove(key, flight);
-			flight.complete(principal);
-			return principal;
+			flight.complete(claims);
+			return claims;
 		}
 		catch (RuntimeException | Error ex) {
 			this.inFlight.remove(key, flight);
@@ -130,21 +134,21 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 		return this.entries.size();
 	}
 
-	private @Nullable OAuth2AuthenticatedPrincipal lookup(TokenHash key) {
+	private @Nullable Map<String, Object> lookup(TokenHash key) {
 		Entry entry = this.entries.get(key);
 		if (entry == null) {
 			return null;
 		}
 		if (entry.expiresAtMillis > this.clock.millis()) {
-			return entry.principal;
+			return entry.claims;
 		}
 		// By identity: an entry equals any entry for the same token, and a fresh one may have replaced it.
 		this.entries.computeIfPresent(key, (hash, current) -> (current == entry) ? null : current);
 		return null;
 	}
 
-	private void store(TokenHash key, OAuth2AuthenticatedPrincipal principal) {
-		Object exp = principal.getAttribute(OAuth2TokenIntrospectionClaimNames.EXP);
+	private void store(TokenHash key, Map<String, Object> claims) {
+		Object exp = claims.get("exp");
 		if (!(exp instanceof Instant expiresAt)) {
 			return;
 		}
@@ -155,7 +159,7 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 		if (until <= now) {
 			return;
 		}
-		Entry entry = new Entry(key, principal, until);
+		Entry entry = new Entry(key, claims, until);
 		this.entries.put(entry, entry);
 		if (this.entries.size() > this.maxSize) {
 			evict(now);
@@ -188,8 +192,8 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 	 * The leader's answer, or its failure; {@code null} when the leader was interrupted, which says
 	 * nothing about the token.
 	 */
-	private static @Nullable OAuth2AuthenticatedPrincipal await(
-			CompletableFuture<OAuth2AuthenticatedPrincipal> leader) {
+	private static @Nullable Map<String, Object> await(
+			CompletableFuture<Map<String, Object>> leader) {
 		try {
 			return leader.get();
 		}
@@ -222,16 +226,16 @@ public final class CachingOpaqueTokenIntrospector implements OpaqueTokenIntrospe
 
 	}
 
-	/** A cached principal, and its own key (saves an object per entry). */
+	/** Cached claims, and their own key (saves an object per entry). */
 	private static final class Entry extends TokenHash {
 
-		final OAuth2AuthenticatedPrincipal principal;
+		final Map<String, Object> claims;
 
 		final long expiresAtMillis;
 
-		Entry(TokenHash hash, OAuth2AuthenticatedPrincipal principal, long expiresAtMillis) {
+		Entry(TokenHash hash, Map<String, Object> claims, long expiresAtMillis) {
 			super(hash);
-			this.principal = principal;
+			this.claims = claims;
 			this.expiresAtMillis = expiresAtMillis;
 		}
 

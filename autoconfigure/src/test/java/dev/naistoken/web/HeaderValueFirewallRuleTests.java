@@ -1,4 +1,4 @@
-package dev.naistoken.autoconfigure;
+package dev.naistoken.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,8 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
+import dev.naistoken.autoconfigure.NaisTokenAutoConfiguration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -24,12 +26,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The firewall's header check without a regular expression must allow exactly what Spring Security's
  * default allows.
  */
-class HeaderValuePredicateTests {
+class HeaderValueFirewallRuleTests {
 
 	/** Spring Security 7's default, as {@code StrictHttpFirewall} compiles it. */
 	private static final Pattern SPRING_DEFAULT = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
 
-	private final HeaderValuePredicate predicate = new HeaderValuePredicate();
+	private final HeaderValueFirewallRule predicate = new HeaderValueFirewallRule();
 
 	@Test
 	void allowsExactlyWhatSpringSecuritysDefaultAllows() {
@@ -42,7 +44,7 @@ class HeaderValuePredicateTests {
 
 	@Test
 	void theFirewallRefusesAControlCharacterInAHeader() {
-		HttpFirewall firewall = HeaderValuePredicate.firewall();
+		HttpFirewall firewall = HeaderValueFirewallRule.firewall();
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/hello");
 		request.addHeader("Authorization", "Bearer abc\u0007");
 		assertThatExceptionOfType(RequestRejectedException.class)

@@ -2,21 +2,26 @@ package dev.naistoken.autoconfigure;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
 import dev.naistoken.authorities.NaisTokenAuthorityMapper;
-import dev.naistoken.introspection.IntrospectionClient;
 
 /**
- * Checks {@link NaisTokenProperties} once at start-up, so a wrong value fails fast with a message that
- * names the property and the fix, instead of surfacing as a 401 or 500 on the first request.
+ * The checks of {@link NaisTokenProperties}, run once, when the properties are bound (by the records'
+ * constructors): a wrong value fails start-up with Spring Boot's
+ * {@link InvalidConfigurationPropertyValueException}, whose reason names what is wrong and the fix,
+ * instead of surfacing as a 401 or 500 on the first request. Only the missing endpoint is reported
+ * later, when the starter's endpoint client is created, since its fix is the platform's.
  */
-final class NaisTokenSettings {
+final class NaisTokenPropertyChecks {
 
 	static final String ENDPOINT = "nais.token.introspection.endpoint";
 
@@ -24,40 +29,48 @@ final class NaisTokenSettings {
 
 	private static final String TURN_OFF = "or set nais.token.enabled=false to turn the starter off";
 
-	private NaisTokenSettings() {
+	private NaisTokenPropertyChecks() {
 	}
 
+	/** The endpoint, which the platform sets; its absence fails start-up with the platform's fix. */
 	static URI endpoint(NaisTokenProperties properties) {
-		String endpoint = properties.introspection().endpoint();
-		if (endpoint == null || endpoint.isBlank()) {
+		URI endpoint = properties.introspection().endpoint();
+		if (endpoint == null) {
 			throw new NaisTokenConfigurationException(ENDPOINT, "is not set, so no token can be checked",
 					"On NAIS the platform sets NAIS_TOKEN_INTROSPECTION_ENDPOINT when Entra ID is enabled in the "
 							+ "manifest (spec.azure.application.enabled: true). Elsewhere set " + ENDPOINT
 							+ " (or the NAIS_TOKEN_INTROSPECTION_ENDPOINT environment variable) to the endpoint's URL, "
 							+ TURN_OFF);
 		}
-		try {
-			URI uri = new URI(endpoint.trim());
-			if ("https".equals(uri.getScheme()) && uri.getHost() != null) {
-				return uri;
-			}
-			if ("http".equals(uri.getScheme()) && uri.getHost() != null) {
-				if (!loopback(uri.getHost()) && !properties.introspection().allowInsecureRemote()) {
-					throw new NaisTokenConfigurationException(ENDPOINT, "is a plain http URL to " + uri.getHost()
-							+ ", which is not this machine: tokens would cross the network unencrypted, and anyone on "
-							+ "the way could answer for the endpoint",
-							"Use an https URL, or the endpoint on loopback (such as "
-									+ "http://127.0.0.1:7164/api/v1/introspect). If the network in between is trusted, set "
-									+ ALLOW_INSECURE_REMOTE + "=true");
-				}
-				return uri;
-			}
+		return endpoint;
+	}
+
+	/** An http(s) URL with a host; plain http only to this machine unless allowed. */
+	static void endpoint(@Nullable URI uri, boolean allowInsecureRemote) {
+		if (uri == null) {
+			return;
 		}
-		catch (URISyntaxException ex) {
-			// reported below
+		if ("https".equals(uri.getScheme()) && uri.getHost() != null) {
+			return;
 		}
-		throw new NaisTokenConfigurationException(ENDPOINT, "is not an http(s) URL",
+		if ("http".equals(uri.getScheme()) && uri.getHost() != null) {
+			if (!loopback(uri.getHost()) && !allowInsecureRemote) {
+				throw invalid(ENDPOINT, uri, "is a plain http URL to " + uri.getHost()
+						+ ", which is not this machine: tokens would cross the network unencrypted, and anyone on "
+						+ "the way could answer for the endpoint",
+						"Use an https URL, or the endpoint on loopback (such as "
+								+ "http://127.0.0.1:7164/api/v1/introspect). If the network in between is trusted, set "
+								+ ALLOW_INSECURE_REMOTE + "=true");
+			}
+			return;
+		}
+		throw invalid(ENDPOINT, uri, "is not an http(s) URL",
 				"Set it to the endpoint's URL, such as http://127.0.0.1:7164/api/v1/introspect, " + TURN_OFF);
+	}
+
+	private static InvalidConfigurationPropertyValueException invalid(String property, @Nullable Object value,
+			String problem, String fix) {
+		return new InvalidConfigurationPropertyValueException(property, value, problem + ". " + fix);
 	}
 
 	/**
@@ -91,36 +104,36 @@ final class NaisTokenSettings {
 		return true;
 	}
 
-	/** The HTTP client for the endpoint the properties name; call {@link #check} first. */
-	static IntrospectionClient client(NaisTokenProperties properties) {
-		NaisTokenProperties.Introspection introspection = properties.introspection();
-		return new IntrospectionClient(endpoint(properties), introspection.requestFormat(),
-				introspection.connectTimeout(), introspection.readTimeout());
+	static void timeouts(Duration connectTimeout, Duration readTimeout) {
+		positive("nais.token.introspection.connect-timeout", connectTimeout);
+		positive("nais.token.introspection.read-timeout", readTimeout);
 	}
 
-	static void check(NaisTokenProperties properties) {
-		NaisTokenProperties.Introspection introspection = properties.introspection();
-		positive("nais.token.introspection.connect-timeout", introspection.connectTimeout());
-		positive("nais.token.introspection.read-timeout", introspection.readTimeout());
-		positive("nais.token.introspection.cache.max-ttl", introspection.cache().maxTtl());
-		if (introspection.cache().maxSize() < 1) {
-			throw new NaisTokenConfigurationException("nais.token.introspection.cache.max-size",
-					"must be at least 1", "Set a positive size, or nais.token.introspection.cache.enabled=false");
+	static void cache(int maxSize, Duration maxTtl) {
+		positive("nais.token.introspection.cache.max-ttl", maxTtl);
+		if (maxSize < 1) {
+			throw invalid("nais.token.introspection.cache.max-size", maxSize, "must be at least 1",
+					"Set a positive size, or nais.token.introspection.cache.enabled=false");
 		}
-		NaisTokenProperties.Authorities authorities = properties.authorities();
-		prefix("nais.token.authorities.group-prefix", authorities.groupPrefix());
-		prefix("nais.token.authorities.role-prefix", authorities.rolePrefix());
-		prefix("nais.token.authorities.scope-prefix", authorities.scopePrefix());
-		distinctPrefixes("nais.token.authorities.role-prefix", authorities.rolePrefix(),
-				"nais.token.authorities.group-prefix", authorities.groupPrefix());
-		distinctPrefixes("nais.token.authorities.scope-prefix", authorities.scopePrefix(),
-				"nais.token.authorities.group-prefix", authorities.groupPrefix());
-		distinctPrefixes("nais.token.authorities.scope-prefix", authorities.scopePrefix(),
-				"nais.token.authorities.role-prefix", authorities.rolePrefix());
-		for (Map.Entry<String, String> alias : new TreeMap<>(properties.groups()).entrySet()) {
+	}
+
+	static void prefixes(String groupPrefix, String rolePrefix, String scopePrefix) {
+		prefix("nais.token.authorities.group-prefix", groupPrefix);
+		prefix("nais.token.authorities.role-prefix", rolePrefix);
+		prefix("nais.token.authorities.scope-prefix", scopePrefix);
+		distinctPrefixes("nais.token.authorities.role-prefix", rolePrefix, "nais.token.authorities.group-prefix",
+				groupPrefix);
+		distinctPrefixes("nais.token.authorities.scope-prefix", scopePrefix, "nais.token.authorities.group-prefix",
+				groupPrefix);
+		distinctPrefixes("nais.token.authorities.scope-prefix", scopePrefix, "nais.token.authorities.role-prefix",
+				rolePrefix);
+	}
+
+	static void groups(Map<String, String> groups) {
+		for (Map.Entry<String, String> alias : new TreeMap<>(groups).entrySet()) {
 			if (alias.getValue() == null || alias.getValue().isBlank()) {
-				throw new NaisTokenConfigurationException("nais.token.groups." + alias.getKey(),
-						"has no group object id", "Set it to the group's object id from Entra ID, or remove the alias");
+				throw invalid("nais.token.groups." + alias.getKey(), alias.getValue(), "has no group object id",
+						"Set it to the group's object id from Entra ID, or remove the alias");
 			}
 			groupAlias(alias.getKey(), alias.getValue());
 		}
@@ -134,7 +147,7 @@ final class NaisTokenSettings {
 		if (prefix.startsWith(other) || other.startsWith(prefix)) {
 			String relation = prefix.equals(other) ? "the same as" : prefix.startsWith(other) ? "starting with"
 					: "the start of";
-			throw new NaisTokenConfigurationException(property,
+			throw invalid(property, prefix,
 					"is '" + prefix + "', " + relation + " " + otherProperty + " '" + other
 							+ "', so a value of one claim could pose as an authority from the other",
 					"Give each claim a prefix that neither equals nor starts another one, such as the defaults "
@@ -149,7 +162,7 @@ final class NaisTokenSettings {
 	private static void groupAlias(String alias, String id) {
 		String property = "nais.token.groups." + alias;
 		if (NaisTokenAuthorityMapper.isGroupObjectId(alias)) {
-			throw new NaisTokenConfigurationException(property,
+			throw invalid(property, id,
 					"names an alias like a group object id, so GROUP_" + alias + " would be that group's authority",
 					"Give the alias a readable name of lowercase letters and digits, such as admins");
 		}
@@ -157,7 +170,7 @@ final class NaisTokenSettings {
 			String name = alias.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
 			name = name.isEmpty() ? "admins" : name;
 			String variable = "NAIS_TOKEN_GROUPS_" + alias.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-			throw new NaisTokenConfigurationException(property,
+			throw invalid(property, id,
 					"names an alias with characters other than lowercase letters and digits",
 					"Name it with lowercase letters and digits only, such as " + name + ", in application.yaml, in "
 							+ "rules (hasAuthority('GROUP_" + name + "')) and in environment variables (NAIS_TOKEN_GROUPS_"
@@ -167,7 +180,7 @@ final class NaisTokenSettings {
 							+ variable.substring("NAIS_TOKEN_GROUPS_".length()).toLowerCase(Locale.ROOT).replace('_', '.'));
 		}
 		if (!NaisTokenAuthorityMapper.isGroupObjectId(id)) {
-			throw new NaisTokenConfigurationException(property,
+			throw invalid(property, id,
 					"is '" + id + "', which is not a group object id (a UUID such as "
 							+ "6a1f3c2e-0000-4000-8000-000000000001)",
 					"Copy the group's Object Id from Entra ID (Azure portal, Groups) or the NAIS console. It must be "
@@ -186,16 +199,16 @@ final class NaisTokenSettings {
 		return !alias.isEmpty();
 	}
 
-	private static void positive(String property, Duration value) {
+	private static void positive(String property, @Nullable Duration value) {
 		if (value == null || value.isNegative() || value.isZero()) {
-			throw new NaisTokenConfigurationException(property, "must be a positive duration",
+			throw invalid(property, value, "must be a positive duration",
 					"Set it to a value such as 2s or 500ms");
 		}
 	}
 
-	private static void prefix(String property, String value) {
+	private static void prefix(String property, @Nullable String value) {
 		if (value == null || value.isBlank()) {
-			throw new NaisTokenConfigurationException(property, "is empty",
+			throw invalid(property, value, "is empty",
 					"Set a prefix (a claim value never becomes an authority without one)");
 		}
 	}

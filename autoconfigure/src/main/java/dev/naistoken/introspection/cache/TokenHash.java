@@ -1,4 +1,4 @@
-package dev.naistoken.introspection;
+package dev.naistoken.introspection.cache;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +8,11 @@ import java.security.NoSuchAlgorithmException;
 /**
  * The SHA-256 of a token, as a cache key: the cache holds hashes, never tokens. Four longs make a
  * small key with a cheap {@code equals}. Not a record, so that a cache entry can be its own key (one
- * object per entry instead of two; a full cache holds 100k of them).
+ * object per entry instead of two).
+ *
+ * @since 0.1.0
  */
-class TokenHash {
+public class TokenHash {
 
 	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(TokenHash::newDigest);
 
@@ -22,7 +24,11 @@ class TokenHash {
 
 	private final long d;
 
-	TokenHash(TokenHash hash) {
+	/**
+	 * A copy of a hash, for an entry that is its own key.
+	 * @param hash the hash
+	 */
+	protected TokenHash(TokenHash hash) {
 		this(hash.a, hash.b, hash.c, hash.d);
 	}
 
@@ -33,7 +39,12 @@ class TokenHash {
 		this.d = d;
 	}
 
-	static TokenHash of(String token) {
+	/**
+	 * The hash of a token.
+	 * @param token the bearer token
+	 * @return its SHA-256
+	 */
+	public static TokenHash of(String token) {
 		MessageDigest digest = SHA256.get();
 		ByteBuffer hash = ByteBuffer.wrap(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
 		return new TokenHash(hash.getLong(), hash.getLong(), hash.getLong(), hash.getLong());

@@ -1,4 +1,4 @@
-package dev.naistoken.introspection;
+package dev.naistoken.introspection.cache;
 
 
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,4 +1,4 @@
-package dev.naistoken.autoconfigure;
+package dev.naistoken.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,14 +22,22 @@ import dev.naistoken.introspection.IntrospectionUnavailableException;
  * a secured {@code /error} page that answers 401 — telling a client with a good token that it is bad.
  * Sitting just before that filter, this one turns the failure into the honest status. The cause was
  * logged where it happened; the body names no token detail.
+ *
+ * @since 0.1.0
  */
-class IntrospectionFailureFilter extends OncePerRequestFilter {
+public final class IntrospectionFailureFilter extends OncePerRequestFilter {
 
 	private static final byte[] UNAVAILABLE = problem(503, "Service Unavailable",
 			"The access token could not be checked right now. Try again shortly.");
 
 	private static final byte[] MISCONFIGURED = problem(500, "Internal Server Error",
 			"Access tokens cannot be checked: the service is misconfigured. Its log says how to fix it.");
+
+	/**
+	 * Creates the filter; it holds no state.
+	 */
+	public IntrospectionFailureFilter() {
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -1,4 +1,4 @@
-package dev.naistoken.autoconfigure;
+package dev.naistoken.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The starter's resolver reads the header without Spring Security's regular expression, and must
  * answer exactly as Spring Security does, but for the malformed header it calls a malformed request.
  */
-class MalformedRequestBearerTokenResolverTests {
+class HeaderOnlyBearerTokenResolverTests {
 
-	private final MalformedRequestBearerTokenResolver resolver = new MalformedRequestBearerTokenResolver();
+	private final HeaderOnlyBearerTokenResolver resolver = new HeaderOnlyBearerTokenResolver();
 
 	private final DefaultBearerTokenResolver spring = new DefaultBearerTokenResolver();
 

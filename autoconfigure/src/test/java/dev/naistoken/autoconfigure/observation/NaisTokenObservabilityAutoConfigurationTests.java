@@ -1,4 +1,4 @@
-package dev.naistoken.autoconfigure;
+package dev.naistoken.autoconfigure.observation;
 
 import java.io.IOException;
 import java.util.HashSet;
@@ -25,12 +25,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 
+import dev.naistoken.autoconfigure.NaisTokenAutoConfiguration;
+import dev.naistoken.introspection.DefaultNaisTokenIntrospectionObservationConvention;
 import dev.naistoken.test.FakeTexas;
-import dev.naistoken.introspection.CachingOpaqueTokenIntrospector;
 import dev.naistoken.introspection.IntrospectionMisconfiguredException;
 import dev.naistoken.introspection.IntrospectionUnavailableException;
+import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
+import dev.naistoken.introspection.NaisTokenIntrospectionObservationConvention;
 import dev.naistoken.observation.IntrospectionCacheMetrics;
-import dev.naistoken.observation.ObservedOpaqueTokenIntrospector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -103,7 +105,7 @@ class NaisTokenObservabilityAutoConfigurationTests {
 	void inFlightMeterGuessesNoOutcome() {
 		this.withActuatorRegistries.run((context) -> {
 			introspect(context, ACTIVE);
-			assertThat(meters(context, ObservedOpaqueTokenIntrospector.NAME + ".active"))
+			assertThat(meters(context, DefaultNaisTokenIntrospectionObservationConvention.NAME + ".active"))
 				.singleElement()
 				.satisfies((meter) -> assertThat(meter.getId().getTags()).isEmpty());
 		});
@@ -114,7 +116,7 @@ class NaisTokenObservabilityAutoConfigurationTests {
 		this.withActuatorRegistries.withPropertyValues("management.observations.enable.nais.token=false")
 			.run((context) -> {
 				introspect(context, ACTIVE);
-				assertThat(meters(context, ObservedOpaqueTokenIntrospector.NAME)).isEmpty();
+				assertThat(meters(context, DefaultNaisTokenIntrospectionObservationConvention.NAME)).isEmpty();
 			});
 	}
 
@@ -172,8 +174,8 @@ class NaisTokenObservabilityAutoConfigurationTests {
 	@Test
 	void withoutRegistriesTheIntrospectorIsLeftAlone() {
 		this.withoutMicrometer.run((context) -> {
-			assertThat(context.getBean(OpaqueTokenIntrospector.class)).isInstanceOf(CachingOpaqueTokenIntrospector.class);
-			assertThat(context).doesNotHaveBean(NaisTokenIntrospectorDecorator.class);
+			assertThat(context.getBean(OpaqueTokenIntrospector.class)).isInstanceOf(NaisOpaqueTokenIntrospector.class);
+			assertThat(context).doesNotHaveBean(NaisTokenIntrospectionObservationConvention.class);
 			assertThat(context).doesNotHaveBean(IntrospectionCacheMetrics.class);
 		});
 	}
@@ -184,7 +186,7 @@ class NaisTokenObservabilityAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(introspect(context, ACTIVE).getName()).isEqualTo("subject");
-				assertThat(context).doesNotHaveBean(NaisTokenIntrospectorDecorator.class);
+				assertThat(context).doesNotHaveBean(NaisTokenIntrospectionObservationConvention.class);
 			});
 	}
 
@@ -192,14 +194,14 @@ class NaisTokenObservabilityAutoConfigurationTests {
 	void anIntrospectorTheApplicationDefinesIsNotWrapped() {
 		this.withActuatorRegistries.withUserConfiguration(OwnIntrospector.class).run((context) -> {
 			assertThat(context.getBean(OpaqueTokenIntrospector.class)).isSameAs(OwnIntrospector.INTROSPECTOR);
-			assertThat(meters(context, IntrospectionCacheMetrics.SIZE)).isEmpty();
+			assertThat(meters(context, DefaultNaisTokenIntrospectionObservationConvention.NAME)).isEmpty();
 		});
 	}
 
 	@Test
 	void theStartersIntrospectorIsObserved() {
 		this.withActuatorRegistries.run((context) -> assertThat(context.getBean(OpaqueTokenIntrospector.class))
-			.isInstanceOf(ObservedOpaqueTokenIntrospector.class));
+			.isInstanceOf(NaisOpaqueTokenIntrospector.class));
 	}
 
 	private static org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal introspect(
@@ -209,7 +211,7 @@ class NaisTokenObservabilityAutoConfigurationTests {
 
 	private static long count(AssertableApplicationContext context, String outcome, String cache, String error) {
 		return context.getBean(MeterRegistry.class)
-			.get(ObservedOpaqueTokenIntrospector.NAME)
+			.get(DefaultNaisTokenIntrospectionObservationConvention.NAME)
 			.tags(List.of(Tag.of("outcome", outcome), Tag.of("cache", cache), Tag.of("error", error)))
 			.timer()
 			.count();

@@ -1,4 +1,4 @@
-package dev.naistoken.introspection;
+package dev.naistoken.introspection.cache;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,10 +13,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 
-import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
-import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import dev.naistoken.benchmarks.EntraClaims;
+import dev.naistoken.introspection.IdentityProvider;
+import dev.naistoken.introspection.IntrospectionResponseReader;
+import dev.naistoken.introspection.IntrospectionResult;
 
 import dev.naistoken.benchmarks.JmhDefaults;
 
@@ -30,10 +34,14 @@ public class CacheHitBenchmark extends JmhDefaults {
 
 	private static final int TOKENS = 10_000;
 
+	private static final Supplier<Map<String, Object>> NOT_CACHED = () -> {
+		throw new IllegalStateException("every token is cached");
+	};
+
 	@Param({ "own", "caffeine" })
 	public String cache;
 
-	private OpaqueTokenIntrospector introspector;
+	private BiFunction<TokenHash, Supplier<Map<String, Object>>, Map<String, Object>> introspector;
 
 	private String[] tokens;
 
@@ -42,17 +50,17 @@ public class CacheHitBenchmark extends JmhDefaults {
 		long issuedAt = Instant.now().getEpochSecond();
 		IntrospectionResponseReader reader = new IntrospectionResponseReader();
 		int[] next = { 0 };
-		OpaqueTokenIntrospector endpoint = (token) -> ((IntrospectionResult.Active) reader.read(200,
+		Supplier<Map<String, Object>> endpoint = () -> ((IntrospectionResult.Active) reader.read(200,
 				EntraClaims.userToken(next[0]++, issuedAt, false), IdentityProvider.AZUREAD))
-			.principal();
+			.claims();
 		Clock clock = Clock.systemUTC();
 		this.introspector = "own".equals(this.cache)
-				? new CachingOpaqueTokenIntrospector(endpoint, TOKENS, Duration.ofMinutes(5), clock)
-				: new CaffeineCachingIntrospector(endpoint, TOKENS, Duration.ofMinutes(5), clock);
+				? new IntrospectionCache(TOKENS, Duration.ofMinutes(5), clock)::get
+				: new CaffeineIntrospectionCache(TOKENS, Duration.ofMinutes(5), clock)::get;
 		this.tokens = new String[TOKENS];
 		for (int i = 0; i < TOKENS; i++) {
 			this.tokens[i] = EntraClaims.token(i);
-			this.introspector.introspect(this.tokens[i]);
+			this.introspector.apply(TokenHash.of(this.tokens[i]), endpoint);
 		}
 	}
 
@@ -64,10 +72,10 @@ public class CacheHitBenchmark extends JmhDefaults {
 	}
 
 	@Benchmark
-	public OAuth2AuthenticatedPrincipal hit(Cursor cursor) {
+	public Map<String, Object> hit(Cursor cursor) {
 		int i = cursor.next;
 		cursor.next = (i + 7) % TOKENS;
-		return this.introspector.introspect(this.tokens[i]);
+		return this.introspector.apply(TokenHash.of(this.tokens[i]), NOT_CACHED);
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.naistoken.autoconfigure;
+package dev.naistoken.web;
 
 import java.io.IOException;
 import java.util.Enumeration;
@@ -22,13 +22,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * HTTP allows one such header; Spring Security reads only the first and ignores the rest, so a proxy
  * or gateway that looks at another one would disagree with the application about who is calling. The
  * answer is the one for any other malformed {@code Authorization} header: 401 {@code invalid_request}.
+ *
+ * @since 0.1.0
  */
-class SingleAuthorizationHeaderFilter extends OncePerRequestFilter {
+public final class SingleAuthorizationHeaderFilter extends OncePerRequestFilter {
 
-	private static final BearerTokenError SEVERAL = MalformedRequestBearerTokenResolver
+	private static final BearerTokenError SEVERAL = HeaderOnlyBearerTokenResolver
 		.malformed("Found multiple Authorization headers in the request");
 
 	private final AuthenticationEntryPoint entryPoint = new BearerTokenAuthenticationEntryPoint();
+
+	/**
+	 * Creates the filter; it holds no state.
+	 */
+	public SingleAuthorizationHeaderFilter() {
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

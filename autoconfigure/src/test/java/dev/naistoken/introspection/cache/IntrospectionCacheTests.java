@@ -1,4 +1,4 @@
-package dev.naistoken.introspection;
+package dev.naistoken.introspection.cache;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -40,6 +40,14 @@ import org.springframework.security.oauth2.server.resource.introspection.OAuth2I
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 
 import dev.naistoken.MovableClock;
+import dev.naistoken.introspection.IdentityProvider;
+import dev.naistoken.introspection.IntrospectionClient;
+import dev.naistoken.introspection.IntrospectionEndpointClient;
+import dev.naistoken.introspection.IntrospectionResponseReader;
+import dev.naistoken.introspection.IntrospectionResult;
+import dev.naistoken.introspection.IntrospectionUnavailableException;
+import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
+import dev.naistoken.introspection.RequestFormat;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -51,10 +59,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The cache in front of a real endpoint on loopback, with a clock the tests move: what is remembered,
+ * The cache bean, asked by the introspector, in front of a real endpoint on loopback, with a clock the tests move: what is remembered,
  * for how long, under which key, and how many calls concurrent requests make.
  */
-class CachingOpaqueTokenIntrospectorTests {
+class IntrospectionCacheTests {
 
 	private static final String PATH = "/api/v1/introspect";
 
@@ -85,10 +93,10 @@ class CachingOpaqueTokenIntrospectorTests {
 	@Test
 	void servesAnActiveTokenFromTheCacheUntilItsExpAndNeverAt() {
 		answer(okJson(active(NOW.plusSeconds(600))));
-		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofHours(1));
+		Cached cache = cache(100, Duration.ofHours(1));
 		OAuth2AuthenticatedPrincipal first = cache.introspect(TOKEN);
 		this.clock.moveTo(NOW.plusSeconds(600).minusMillis(1));
-		assertThat(cache.introspect(TOKEN)).isSameAs(first);
+		assertThat(cache.introspect(TOKEN).getAttributes()).isSameAs(first.getAttributes());
 		assertThat(calls()).isEqualTo(1);
 		this.clock.moveTo(NOW.plusSeconds(600));
 		cache.introspect(TOKEN);
@@ -98,7 +106,7 @@ class CachingOpaqueTokenIntrospectorTests {
 	@Test
 	void maxTtlEndsAnEntryBeforeALongerLivedTokensExp() {
 		answer(okJson(active(NOW.plus(Duration.ofHours(1)))));
-		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofMinutes(5));
+		Cached cache = cache(100, Duration.ofMinutes(5));
 		cache.introspect(TOKEN);
 		this.clock.moveTo(NOW.plus(Duration.ofMinutes(5)).minusMillis(1));
 		cache.introspect(TOKEN);
@@ -111,7 +119,7 @@ class CachingOpaqueTokenIntrospectorTests {
 	@Test
 	void anAlreadyExpiredTokenIsNotRemembered() {
 		answer(okJson(active(NOW.minusSeconds(1))));
-		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofMinutes(5));
+		Cached cache = cache(100, Duration.ofMinutes(5));
 		cache.introspect(TOKEN);
 		cache.introspect(TOKEN);
 		assertThat(calls()).isEqualTo(2);
@@ -121,7 +129,7 @@ class CachingOpaqueTokenIntrospectorTests {
 	@Test
 	void anInactiveTokenIsAskedAboutEveryTime() {
 		answer(okJson("{\"active\":false,\"error\":\"invalid token: ExpiredSignature\"}"));
-		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofMinutes(5));
+		Cached cache = cache(100, Duration.ofMinutes(5));
 		for (int i = 0; i < 3; i++) {
 			assertThatExceptionOfType(BadOpaqueTokenException.class).isThrownBy(() -> cache.introspect(TOKEN));
 		}
@@ -140,7 +148,7 @@ class CachingOpaqueTokenIntrospectorTests {
 	@MethodSource("failures")
 	void aFailureIsNotRememberedSoTheNextRequestAsksAgain(ResponseDefinitionBuilder failure) {
 		answer(failure);
-		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofMinutes(5));
+		Cached cache = cache(100, Duration.ofMinutes(5));
 		assertThatExceptionOfType(OAuth2IntrospectionException.class).isThrownBy(() -> cache.introspect(TOKEN))
 			.isNotInstanceOf(BadOpaqueTokenException.class);
 		// A reset is tried once more on a fresh connection, so the failure took one or two calls.
@@ -153,7 +161,7 @@ class CachingOpaqueTokenIntrospectorTests {
 	@Test
 	void holdsTheTokensSha256AndNeverTheToken() throws Exception {
 		answer(okJson(active(NOW.plusSeconds(600))));
-		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofMinutes(5));
+		Cached cache = cache(100, Duration.ofMinutes(5));
 		cache.introspect(TOKEN);
 		byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(TOKEN.getBytes(StandardCharsets.UTF_8));
 		assertThat(entries(cache).keySet()).singleElement()
@@ -172,33 +180,33 @@ class CachingOpaqueTokenIntrospectorTests {
 		AtomicInteger calls = new AtomicInteger();
 		IntrospectionResponseReader reader = new IntrospectionResponseReader();
 		// Token i expires i seconds after the first one: later tokens live longer.
-		OpaqueTokenIntrospector endpoint = (token) -> {
+		IntrospectionCache store = new IntrospectionCache(100, Duration.ofHours(1), this.clock);
+		java.util.function.Consumer<String> introspect = (token) -> store.get(TokenHash.of(token), () -> {
 			calls.incrementAndGet();
 			long i = Long.parseLong(token.substring("token-".length()));
 			String body = active(NOW.plusSeconds(60 + i));
 			IntrospectionResult result = reader.read(200, body.getBytes(StandardCharsets.UTF_8),
 					IdentityProvider.AZUREAD);
-			return ((IntrospectionResult.Active) result).principal();
-		};
-		CachingOpaqueTokenIntrospector cache = new CachingOpaqueTokenIntrospector(endpoint, 100, Duration.ofHours(1),
-				this.clock);
+			return ((IntrospectionResult.Active) result).claims();
+		});
+		Cached cache = new Cached(null, store);
 		for (int i = 0; i < 1_000; i++) {
-			cache.introspect("token-" + i);
+			introspect.accept("token-" + i);
 			assertThat(cache.size()).isLessThanOrEqualTo(100);
 		}
 		assertThat(cache.size()).isGreaterThanOrEqualTo(90);
 		calls.set(0);
-		cache.introspect("token-999");
-		cache.introspect("token-950");
+		introspect.accept("token-999");
+		introspect.accept("token-950");
 		assertThat(calls).hasValue(0);
-		cache.introspect("token-0");
+		introspect.accept("token-0");
 		assertThat(calls).hasValue(1);
 	}
 
 	@Test
 	void aThousandConcurrentFirstRequestsForOneTokenMakeOneCall() throws Exception {
 		answer(okJson(active(NOW.plusSeconds(600))).withFixedDelay(1_000));
-		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofMinutes(5));
+		Cached cache = cache(100, Duration.ofMinutes(5));
 		List<Future<Object>> answers = concurrently(1_000, () -> cache.introspect(TOKEN));
 		for (Future<Object> answer : answers) {
 			assertThat(answer.get()).isInstanceOfSatisfying(OAuth2AuthenticatedPrincipal.class,
@@ -210,7 +218,7 @@ class CachingOpaqueTokenIntrospectorTests {
 	@Test
 	void concurrentRequestsShareTheOneCallsFailureAndTheNextRequestAsksAgain() throws Exception {
 		answer(aResponse().withStatus(503).withFixedDelay(1_000));
-		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofMinutes(5));
+		Cached cache = cache(100, Duration.ofMinutes(5));
 		List<Future<Object>> answers = concurrently(1_000, () -> {
 			try {
 				return cache.introspect(TOKEN);
@@ -238,7 +246,7 @@ class CachingOpaqueTokenIntrospectorTests {
 		endpoint.stubFor(post(urlEqualTo(PATH)).inScenario("slow first")
 			.whenScenarioStateIs("fast")
 			.willReturn(okJson(active(NOW.plusSeconds(600)))));
-		CachingOpaqueTokenIntrospector cache = cache(100, Duration.ofMinutes(5));
+		Cached cache = cache(100, Duration.ofMinutes(5));
 		Map<Thread, Object> outcomes = new ConcurrentHashMap<>();
 		Runnable introspect = () -> {
 			try {
@@ -306,11 +314,27 @@ class CachingOpaqueTokenIntrospectorTests {
 		}
 	}
 
-	private CachingOpaqueTokenIntrospector cache(int maxSize, Duration maxTtl) {
+	private Cached cache(int maxSize, Duration maxTtl) {
 		IntrospectionClient client = new IntrospectionClient(URI.create(endpoint.baseUrl() + PATH), RequestFormat.FORM,
 				Duration.ofSeconds(1), Duration.ofSeconds(5));
-		return new CachingOpaqueTokenIntrospector(new NaisOpaqueTokenIntrospector(client, IdentityProvider.AZUREAD, false),
-				maxSize, maxTtl, this.clock);
+		IntrospectionCache cache = new IntrospectionCache(maxSize, maxTtl, this.clock);
+		return new Cached(new NaisOpaqueTokenIntrospector(
+				new IntrospectionEndpointClient(client, new IntrospectionResponseReader()), IdentityProvider.AZUREAD,
+				false, cache, io.micrometer.observation.ObservationRegistry.NOOP, null), cache);
+	}
+
+	/** The starter's introspector and the cache bean it asks. */
+	private record Cached(@org.jspecify.annotations.Nullable OpaqueTokenIntrospector introspector,
+			IntrospectionCache cache) {
+
+		OAuth2AuthenticatedPrincipal introspect(String token) {
+			return java.util.Objects.requireNonNull(this.introspector).introspect(token);
+		}
+
+		int size() {
+			return this.cache.size();
+		}
+
 	}
 
 	private static String active(Instant exp) {
@@ -327,10 +351,10 @@ class CachingOpaqueTokenIntrospectorTests {
 		return endpoint.countRequestsMatching(postRequestedFor(urlEqualTo(PATH)).build()).getCount();
 	}
 
-	private static Map<?, ?> entries(CachingOpaqueTokenIntrospector cache) throws ReflectiveOperationException {
-		Field entries = CachingOpaqueTokenIntrospector.class.getDeclaredField("entries");
+	private static Map<?, ?> entries(Cached cache) throws ReflectiveOperationException {
+		Field entries = IntrospectionCache.class.getDeclaredField("entries");
 		entries.setAccessible(true);
-		return (Map<?, ?>) entries.get(cache);
+		return (Map<?, ?>) entries.get(cache.cache());
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package dev.naistoken.autoconfigure;
+package dev.naistoken.autoconfigure.health;
 
 import java.io.IOException;
 
@@ -12,6 +12,10 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import dev.naistoken.autoconfigure.NaisTokenAutoConfiguration;
+import dev.naistoken.introspection.IdentityProvider;
+import dev.naistoken.introspection.IntrospectionEndpointClient;
+import dev.naistoken.introspection.IntrospectionResult;
 import dev.naistoken.test.FakeTexas;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,21 +46,41 @@ class NaisTokenHealthAutoConfigurationTests {
 	}
 
 	@Test
+	void theOldSwitchNoLongerTurnsItOn() {
+		this.runner.withPropertyValues("nais.token.health.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(HealthIndicator.class));
+	}
+
+	@Test
+	void asksThroughTheEndpointClientBean() {
+		this.runner.withPropertyValues("management.health.naistoken.enabled=true")
+			.withBean(IntrospectionEndpointClient.class, () -> new IntrospectionEndpointClient(null, null) {
+				@Override
+				public IntrospectionResult introspect(IdentityProvider provider, String token) {
+					return new IntrospectionResult.Unavailable("the application's own client");
+				}
+			})
+			.run((context) -> assertThat(
+					context.getBean("naisTokenHealthIndicator", HealthIndicator.class).health().getDetails())
+				.containsEntry("error", "the application's own client"));
+	}
+
+	@Test
 	void offWithTheStarter() {
-		this.runner.withPropertyValues("nais.token.health.enabled=true", "nais.token.enabled=false")
+		this.runner.withPropertyValues("management.health.naistoken.enabled=true", "nais.token.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(HealthIndicator.class));
 	}
 
 	@Test
 	void absentWithoutSpringBootsHealthModule() {
-		this.runner.withPropertyValues("nais.token.health.enabled=true")
+		this.runner.withPropertyValues("management.health.naistoken.enabled=true")
 			.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("naisTokenHealthIndicator"));
 	}
 
 	@Test
 	void upWhenTheEndpointAnswersTheDummyTokenAsItsContractSays() {
-		this.runner.withPropertyValues("nais.token.health.enabled=true").run((context) -> {
+		this.runner.withPropertyValues("management.health.naistoken.enabled=true").run((context) -> {
 			Health health = context.getBean("naisTokenHealthIndicator", HealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("identityProvider", "azuread");
@@ -67,7 +91,7 @@ class NaisTokenHealthAutoConfigurationTests {
 	@Test
 	void downWithTheCauseWhenTheEndpointIsUnreachable() throws IOException {
 		this.runner
-			.withPropertyValues("nais.token.health.enabled=true",
+			.withPropertyValues("management.health.naistoken.enabled=true",
 					"nais.token.introspection.endpoint=" + FakeTexas.unreachableEndpoint())
 			.run((context) -> {
 				Health health = context.getBean("naisTokenHealthIndicator", HealthIndicator.class).health();
@@ -80,7 +104,7 @@ class NaisTokenHealthAutoConfigurationTests {
 	@Test
 	void downWhenTheEndpointAnswersOutsideItsContract() {
 		this.endpoint.answer("nais-token-health-probe", 502, "bad gateway");
-		this.runner.withPropertyValues("nais.token.health.enabled=true").run((context) -> {
+		this.runner.withPropertyValues("management.health.naistoken.enabled=true").run((context) -> {
 			Health health = context.getBean("naisTokenHealthIndicator", HealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("error", "the introspection endpoint answered HTTP 502");
@@ -92,7 +116,7 @@ class NaisTokenHealthAutoConfigurationTests {
 		this.endpoint.answer("nais-token-health-probe", 200,
 				"{\"active\":false,\"error\":\"identity provider 'idporten' is not enabled\"}");
 		this.runner
-			.withPropertyValues("nais.token.health.enabled=true", "nais.token.introspection.identity-provider=idporten")
+			.withPropertyValues("management.health.naistoken.enabled=true", "nais.token.introspection.identity-provider=idporten")
 			.run((context) -> {
 				Health health = context.getBean("naisTokenHealthIndicator", HealthIndicator.class).health();
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -119,7 +143,7 @@ class NaisTokenHealthAutoConfigurationTests {
 
 	@Test
 	void aWrongEndpointFailsStartUpNamingTheProperty() {
-		this.runner.withPropertyValues("nais.token.health.enabled=true", "nais.token.introspection.endpoint=nowhere")
+		this.runner.withPropertyValues("management.health.naistoken.enabled=true", "nais.token.introspection.endpoint=nowhere")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
@@ -130,7 +154,7 @@ class NaisTokenHealthAutoConfigurationTests {
 	private String errorWhenTheProbeGets(int status, String body) {
 		this.endpoint.answer("nais-token-health-probe", status, body);
 		String[] error = new String[1];
-		this.runner.withPropertyValues("nais.token.health.enabled=true").run((context) -> {
+		this.runner.withPropertyValues("management.health.naistoken.enabled=true").run((context) -> {
 			Health health = context.getBean("naisTokenHealthIndicator", HealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			error[0] = String.valueOf(health.getDetails().get("error"));
