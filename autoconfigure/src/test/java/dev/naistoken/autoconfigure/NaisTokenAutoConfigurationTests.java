@@ -196,6 +196,19 @@ class NaisTokenAutoConfigurationTests {
 	}
 
 	@Test
+	void anEndpointWithoutItsSchemeFailsStartUpNamingTheWholeUrl() {
+		this.runner.withPropertyValues("nais.token.introspection.endpoint=127.0.0.1:7164/api/v1/introspect")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new EndpointBindFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("'nais.token.introspection.endpoint' is not a URL")
+					.contains("127.0.0.1:7164/api/v1/introspect");
+				assertThat(analysis.getAction()).contains("http://127.0.0.1:7164/api/v1/introspect");
+			});
+	}
+
+	@Test
 	void aNonPositiveTimeoutFailsStartUp() {
 		this.runner.withPropertyValues(ENDPOINT, "nais.token.introspection.read-timeout=0s").run((context) -> {
 			assertThat(context).hasFailed();
