@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -55,7 +56,10 @@ public final class NaisTokenAuthorityMapper {
 		this.rolePrefix = rolePrefix;
 		this.scopePrefix = scopePrefix;
 		Map<String, List<String>> aliases = new HashMap<>();
-		groupIdsByAlias.forEach((alias, id) -> aliases.computeIfAbsent(id, (key) -> new ArrayList<>(1)).add(alias));
+		// Keyed in lowercase: a UUID's hex digits mean the same in either case, and Entra ID sends lowercase.
+		groupIdsByAlias.forEach((alias, id) -> aliases
+			.computeIfAbsent(id.toLowerCase(Locale.ROOT), (key) -> new ArrayList<>(1))
+			.add(alias));
 		aliases.replaceAll((id, names) -> List.copyOf(names));
 		this.aliasesByGroupId = Map.copyOf(aliases);
 	}
@@ -81,7 +85,7 @@ public final class NaisTokenAuthorityMapper {
 					continue;
 				}
 				authorities.add(new SimpleGrantedAuthority(this.groupPrefix + id));
-				for (String alias : this.aliasesByGroupId.getOrDefault(id, List.of())) {
+				for (String alias : this.aliasesByGroupId.getOrDefault(id.toLowerCase(Locale.ROOT), List.of())) {
 					authorities.add(new SimpleGrantedAuthority(this.groupPrefix + alias));
 					aliases.add(alias);
 				}

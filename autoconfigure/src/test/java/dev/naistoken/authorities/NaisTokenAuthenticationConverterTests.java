@@ -92,6 +92,19 @@ class NaisTokenAuthenticationConverterTests {
 		assertThat(authorities(authentication)).contains("GROUP_" + ADMINS.toUpperCase(java.util.Locale.ROOT));
 	}
 
+	/**
+	 * A group object id is a UUID, whose hex digits mean the same in either case: an alias configured
+	 * with an id copied in capitals must grant its alias to the lowercase id Entra ID sends.
+	 */
+	@Test
+	void anAliasMatchesItsGroupWhateverTheCaseOfTheConfiguredId() {
+		NaisTokenAuthenticationConverter capitals = new NaisTokenAuthenticationConverter(new NaisTokenAuthorityMapper(
+				"GROUP_", "ROLE_", "SCOPE_", Map.of("admins", ADMINS.toUpperCase(java.util.Locale.ROOT))));
+		Authentication authentication = capitals.convert("token",
+				new DefaultOAuth2AuthenticatedPrincipal(claims("groups", List.of(ADMINS)), List.of()));
+		assertThat(authorities(authentication)).contains("GROUP_admins", "GROUP_" + ADMINS);
+	}
+
 	@Test
 	void groupsHoldingNullOrObjectsGrantNoGroup() {
 		List<Object> withNull = new java.util.ArrayList<>();
