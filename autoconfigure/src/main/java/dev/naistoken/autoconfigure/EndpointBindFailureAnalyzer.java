@@ -28,7 +28,7 @@ class EndpointBindFailureAnalyzer implements FailureAnalyzer {
 						"Property '" + NaisTokenPropertyChecks.ENDPOINT + "' is not a URL"
 								+ ((value != null) ? " ('" + value + "')" : "") + ".",
 						"Set it to the endpoint's whole URL, scheme and path included, such as "
-								+ "http://127.0.0.1:7164/api/v1/introspect. On NAIS the platform sets it in "
+								+ NaisTokenPropertyChecks.EXAMPLE_ENDPOINT + ". On NAIS the platform sets it in "
 								+ "NAIS_TOKEN_INTROSPECTION_ENDPOINT; remove any value of your own there.",
 						bind);
 			}

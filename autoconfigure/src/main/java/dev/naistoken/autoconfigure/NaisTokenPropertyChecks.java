@@ -25,6 +25,9 @@ final class NaisTokenPropertyChecks {
 
 	static final String ENDPOINT = "nais.token.introspection.endpoint";
 
+	/** The endpoint's URL as the platform writes it, shown in every message that asks for one. */
+	static final String EXAMPLE_ENDPOINT = "http://127.0.0.1:7164/api/v1/introspect";
+
 	static final String ALLOW_INSECURE_REMOTE = "nais.token.introspection.allow-insecure-remote";
 
 	private static final String TURN_OFF = "or set nais.token.enabled=false to turn the starter off";
@@ -58,14 +61,14 @@ final class NaisTokenPropertyChecks {
 				throw invalid(ENDPOINT, uri, "is a plain http URL to " + uri.getHost()
 						+ ", which is not this machine: tokens would cross the network unencrypted, and anyone on "
 						+ "the way could answer for the endpoint",
-						"Use an https URL, or the endpoint on loopback (such as "
-								+ "http://127.0.0.1:7164/api/v1/introspect). If the network in between is trusted, set "
+						"Use an https URL, or the endpoint on loopback (such as " + EXAMPLE_ENDPOINT
+								+ "). If the network in between is trusted, set "
 								+ ALLOW_INSECURE_REMOTE + "=true");
 			}
 			return;
 		}
 		throw invalid(ENDPOINT, uri, "is not an http(s) URL",
-				"Set it to the endpoint's URL, such as http://127.0.0.1:7164/api/v1/introspect, " + TURN_OFF);
+				"Set it to the endpoint's URL, such as " + EXAMPLE_ENDPOINT + ", " + TURN_OFF);
 	}
 
 	private static InvalidConfigurationPropertyValueException invalid(String property, @Nullable Object value,
