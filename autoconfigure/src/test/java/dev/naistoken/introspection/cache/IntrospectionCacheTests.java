@@ -55,6 +55,7 @@ import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
 import dev.naistoken.introspection.RequestFormat;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -206,6 +207,81 @@ class IntrospectionCacheTests {
 		assertThat(calls).hasValue(0);
 		introspect.accept("token-0");
 		assertThat(calls).hasValue(1);
+	}
+
+	/**
+	 * Two tokens whose hashes agree in the bits the map buckets by are two users all the same: the
+	 * second is asked about and gets its own principal, never the first one's.
+	 */
+	@Test
+	void tokensWhoseHashesShareAHashCodeAreDifferentKeys() {
+		String first = "collision-1016";
+		String second = "collision-71885";
+		assertThat(TokenHash.of(first)).hasSameHashCodeAs(TokenHash.of(second));
+		endpoint.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing(first))
+			.willReturn(okJson(active(NOW.plusSeconds(600)).replace("cached-user", "first-user"))));
+		endpoint.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing(second))
+			.willReturn(okJson(active(NOW.plusSeconds(600)).replace("cached-user", "second-user"))));
+		Cached cache = cache(100, Duration.ofMinutes(5));
+		assertThat(cache.introspect(first).getName()).isEqualTo("first-user");
+		assertThat(cache.introspect(second).getName()).isEqualTo("second-user");
+		assertThat(cache.introspect(first).getName()).isEqualTo("first-user");
+		assertThat(calls()).isEqualTo(2);
+		assertThat(cache.size()).isEqualTo(2);
+	}
+
+	/**
+	 * A full cache makes room by dropping what has expired before anything a user could still be served
+	 * from: with half of it expired, one more token drops the expired half and keeps every live entry.
+	 */
+	@Test
+	void aFullCacheDropsExpiredEntriesFirstAndKeepsTheLiveOnes() {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		AtomicInteger loads = new AtomicInteger();
+		java.util.function.BiConsumer<String, Instant> introspect = (token, exp) -> store.get(TokenHash.of(token), () -> {
+			loads.incrementAndGet();
+			return Map.of("sub", token, "exp", exp);
+		});
+		for (int i = 0; i < 5; i++) {
+			introspect.accept("short-" + i, NOW.plusSeconds(60));
+			introspect.accept("long-" + i, NOW.plusSeconds(3_000 + i));
+		}
+		assertThat(store.size()).isEqualTo(10);
+		this.clock.moveTo(NOW.plusSeconds(120));
+		introspect.accept("new", NOW.plusSeconds(3_600));
+		assertThat(store.size()).as("the five expired entries dropped, nothing live").isEqualTo(6);
+		loads.set(0);
+		for (int i = 0; i < 5; i++) {
+			introspect.accept("long-" + i, NOW.plusSeconds(3_000 + i));
+		}
+		introspect.accept("new", NOW.plusSeconds(3_600));
+		assertThat(loads).as("live entries still served from the cache").hasValue(0);
+	}
+
+	/**
+	 * With nothing expired, the entries that expire soonest make room, down to 90% of the bound, and the
+	 * bound holds even for the smallest cache.
+	 */
+	@ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(ints = { 1, 2, 10 })
+	void aFullCacheDropsTheSoonestToExpireAndNeverExceedsItsBound(int maxSize) {
+		IntrospectionCache store = new IntrospectionCache(maxSize, Duration.ofHours(1), this.clock);
+		AtomicInteger loads = new AtomicInteger();
+		java.util.function.IntConsumer introspect = (i) -> store.get(TokenHash.of("token-" + i), () -> {
+			loads.incrementAndGet();
+			return Map.of("sub", "user-" + i, "exp", NOW.plusSeconds(60 + i));
+		});
+		for (int i = 0; i <= maxSize; i++) {
+			introspect.accept(i);
+			assertThat(store.size()).isLessThanOrEqualTo(maxSize);
+		}
+		int kept = Math.max(1, maxSize - maxSize / 10);
+		assertThat(store.size()).isEqualTo(kept);
+		loads.set(0);
+		for (int i = maxSize; i > maxSize - kept; i--) {
+			introspect.accept(i);
+		}
+		assertThat(loads).as("the latest to expire are kept").hasValue(0);
 	}
 
 	@Test
