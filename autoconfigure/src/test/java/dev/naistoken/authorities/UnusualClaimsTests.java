@@ -74,27 +74,14 @@ class UnusualClaimsTests {
 
 	@Test
 	void typedHelpersOnMissingClaimsAreEmptyOrNull() {
-		NaisTokenPrincipal principal = principal(claims());
-		assertThat(principal.scopes()).isEmpty();
-		assertThat(principal.navIdent()).isNull();
-		assertThat(principal.consumer()).isNull();
-		assertThat(principal.consumerClientId()).isNull();
-		assertThat(principal.groups()).isEmpty();
-		assertThat(principal.roles()).isEmpty();
-		assertThat(principal.isApp()).isFalse();
+		assertEveryHelperAbsent(principal(claims()));
 	}
 
 	@Test
 	void typedHelpersOnClaimsOfAnotherTypeAreEmptyOrNull() {
 		NaisTokenPrincipal principal = principal(claims("scp", List.of("cases.read"), "NAVident", 990001, "azp_name",
 				List.of("frontend"), "azp", 7, "groups", ADMINS, "roles", "cases.write", "idtyp", true));
-		assertThat(principal.scopes()).isEmpty();
-		assertThat(principal.navIdent()).isNull();
-		assertThat(principal.consumer()).isNull();
-		assertThat(principal.consumerClientId()).isNull();
-		assertThat(principal.groups()).isEmpty();
-		assertThat(principal.roles()).isEmpty();
-		assertThat(principal.isApp()).isFalse();
+		assertEveryHelperAbsent(principal);
 		assertThat(authorities(convert(claims("groups", List.of(ADMINS, 7), "roles", List.of("r", List.of())))))
 			.containsExactly("FACTOR_BEARER");
 	}
@@ -121,6 +108,16 @@ class UnusualClaimsTests {
 		assertThat(authorities(authentication)).contains("GROUP_" + ADMINS, "GROUP_admins");
 		assertThat(authorities(convert(claims("groups", List.of(ADMINS), "_claim_names", "groups"))))
 			.contains("GROUP_" + ADMINS);
+	}
+
+	private static void assertEveryHelperAbsent(NaisTokenPrincipal principal) {
+		assertThat(principal.scopes()).isEmpty();
+		assertThat(principal.navIdent()).isNull();
+		assertThat(principal.consumer()).isNull();
+		assertThat(principal.consumerClientId()).isNull();
+		assertThat(principal.groups()).isEmpty();
+		assertThat(principal.roles()).isEmpty();
+		assertThat(principal.isApp()).isFalse();
 	}
 
 	/** As the introspector hands them over: whatever the endpoint sent, a {@code sub} of any type too. */
