@@ -247,9 +247,9 @@ class IntrospectionCacheTests {
 			introspect.accept("long-" + i, NOW.plusSeconds(3_000 + i));
 		}
 		assertThat(store.size()).isEqualTo(10);
-		this.clock.moveTo(NOW.plusSeconds(120));
+		this.clock.moveTo(NOW.plusSeconds(60));
 		introspect.accept("new", NOW.plusSeconds(3_600));
-		assertThat(store.size()).as("the five expired entries dropped, nothing live").isEqualTo(6);
+		assertThat(store.size()).as("the five entries expiring now dropped, nothing live").isEqualTo(6);
 		loads.set(0);
 		for (int i = 0; i < 5; i++) {
 			introspect.accept("long-" + i, NOW.plusSeconds(3_000 + i));
@@ -282,6 +282,116 @@ class IntrospectionCacheTests {
 			introspect.accept(i);
 		}
 		assertThat(loads).as("the latest to expire are kept").hasValue(0);
+	}
+
+	/**
+	 * When dropping what expired is exactly enough, nothing live goes, and nothing fails: a request that
+	 * fills the cache gets its answer (a 200), not an error from the eviction.
+	 */
+	@Test
+	void droppingTheExpiredEntriesCanBeExactlyEnough() {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		for (int i = 0; i < 10; i++) {
+			Instant exp = NOW.plusSeconds((i < 2) ? 60 : 3_000 + i);
+			store.get(TokenHash.of("token-" + i), () -> Map.of("sub", "user", "exp", exp));
+		}
+		this.clock.moveTo(NOW.plusSeconds(120));
+		Map<String, Object> claims = store.get(TokenHash.of("new"), () -> Map.of("sub", "new-user", "exp",
+				NOW.plusSeconds(3_600)));
+		assertThat(claims).containsEntry("sub", "new-user");
+		assertThat(store.size()).isEqualTo(9);
+	}
+
+	/**
+	 * Entries that expire at the same moment as the last one that must go: only as many of them go as
+	 * needed, down to 90% of the bound, and every entry that expires later stays.
+	 */
+	@Test
+	void entriesTiedAtTheCutoffGoOnlyAsFarAsNeeded() {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		AtomicInteger loads = new AtomicInteger();
+		java.util.function.BiConsumer<String, Instant> introspect = (token, exp) -> store.get(TokenHash.of(token), () -> {
+			loads.incrementAndGet();
+			return Map.of("sub", token, "exp", exp);
+		});
+		for (int i = 0; i < 3; i++) {
+			introspect.accept("tied-" + i, NOW.plusSeconds(60));
+		}
+		for (int i = 0; i < 8; i++) {
+			introspect.accept("later-" + i, NOW.plusSeconds(600 + i));
+		}
+		assertThat(store.size()).isEqualTo(9);
+		loads.set(0);
+		for (int i = 0; i < 8; i++) {
+			introspect.accept("later-" + i, NOW.plusSeconds(600 + i));
+		}
+		assertThat(loads).as("every entry expiring after the cutoff kept").hasValue(0);
+	}
+
+	/** A cache hit is no miss: the observation's {@code cache} tag says "hit" for it. */
+	@Test
+	void onlyAMissIsCountedAsOne() {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		AtomicInteger misses = new AtomicInteger();
+		for (int i = 0; i < 3; i++) {
+			store.get(TokenHash.of("token"), () -> Map.of("sub", "user", "exp", NOW.plusSeconds(600)),
+					misses::incrementAndGet);
+		}
+		assertThat(misses).hasValue(1);
+	}
+
+	/** An expired entry leaves the cache when it is looked up, even if the token's next answer is not kept. */
+	@Test
+	void anExpiredEntryIsDroppedWhenLookedUp() {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		store.get(TokenHash.of("token"), () -> Map.of("sub", "user", "exp", NOW.plusSeconds(60)));
+		assertThat(store.size()).isEqualTo(1);
+		this.clock.moveTo(NOW.plusSeconds(60));
+		assertThatExceptionOfType(BadOpaqueTokenException.class).isThrownBy(() -> store.get(TokenHash.of("token"), () -> {
+			throw new BadOpaqueTokenException("inactive");
+		}));
+		assertThat(store.size()).isZero();
+	}
+
+	/** A request waiting on another's call gets that call's error as it is, an {@link Error} too. */
+	@Test
+	void aWaitingRequestGetsTheLeadersErrorAsItIs() throws Exception {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		CountDownLatch release = new CountDownLatch(1);
+		StackOverflowError error = new StackOverflowError("from the leader's call");
+		Map<String, Throwable> thrown = new ConcurrentHashMap<>();
+		Thread leader = new Thread(() -> {
+			try {
+				store.get(TokenHash.of("token"), () -> {
+					try {
+						release.await(30, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					throw error;
+				});
+			}
+			catch (Throwable ex) {
+				thrown.put("leader", ex);
+			}
+		});
+		leader.start();
+		awaitUntil(() -> leader.getState() == Thread.State.TIMED_WAITING);
+		Thread follower = new Thread(() -> {
+			try {
+				store.get(TokenHash.of("token"), () -> Map.of("sub", "user", "exp", NOW.plusSeconds(600)));
+			}
+			catch (Throwable ex) {
+				thrown.put("follower", ex);
+			}
+		});
+		follower.start();
+		awaitUntil(() -> follower.getState() == Thread.State.WAITING);
+		release.countDown();
+		leader.join(10_000);
+		follower.join(10_000);
+		assertThat(thrown).containsEntry("leader", error).containsEntry("follower", error);
 	}
 
 	@Test
