@@ -110,6 +110,28 @@ class UnusualClaimsTests {
 			.contains("GROUP_" + ADMINS);
 	}
 
+	/**
+	 * Only a canonical UUID is a group id: a group name shaped almost like one (a character too many or
+	 * too few, a dash out of place, a letter past f, a boundary character of each range) grants nothing.
+	 */
+	@Test
+	void onlyACanonicalUuidIsAGroupId() {
+		List<String> ids = List.of(ADMINS, "0123456789abcdefABCDEF0000000000-", "09afAF09-afAF-09af-AF09-afAF09afAF09");
+		assertThat(NaisTokenAuthorityMapper.isGroupObjectId(ids.get(0))).isTrue();
+		assertThat(NaisTokenAuthorityMapper.isGroupObjectId(ids.get(2))).isTrue();
+		for (String notAnId : List.of(ADMINS + "0", ADMINS.substring(1), "6a1f3c2e0-000-4000-8000-000000000001",
+				"6a1f3c2e-0000-4000-8000-00000000000g", "6a1f3c2e-0000-4000-8000-00000000000G",
+				"6a1f3c2e-0000-4000-8000-00000000000/", "6a1f3c2e-0000-4000-8000-00000000000:",
+				"6a1f3c2e-0000-4000-8000-00000000000`", "6a1f3c2e-0000-4000-8000-00000000000@",
+				"6a1f3c2e-0000-4000-8000-0000000000-1", "6a1f3c2e-0000-4000-8000x000000000001",
+				"6a1f3c2e-0000-4000x8000-000000000001", "6a1f3c2e-0000x4000-8000-000000000001",
+				"6a1f3c2ex0000-4000-8000-000000000001", ids.get(1))) {
+			assertThat(NaisTokenAuthorityMapper.isGroupObjectId(notAnId)).as(notAnId).isFalse();
+			assertThat(authorities(convert(claims("groups", List.of(notAnId))))).as(notAnId)
+				.containsExactly("FACTOR_BEARER");
+		}
+	}
+
 	private static void assertEveryHelperAbsent(NaisTokenPrincipal principal) {
 		assertThat(principal.scopes()).isEmpty();
 		assertThat(principal.navIdent()).isNull();
