@@ -122,9 +122,10 @@ class IntrospectionCacheTests {
 		assertThat(calls()).isEqualTo(2);
 	}
 
-	@Test
-	void anAlreadyExpiredTokenIsNotRemembered() {
-		answer(okJson(active(NOW.minusSeconds(1))));
+	@ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(longs = { -1, 0 })
+	void anAlreadyExpiredTokenIsNotRemembered(long expInSeconds) {
+		answer(okJson(active(NOW.plusSeconds(expInSeconds))));
 		Cached cache = cache(100, Duration.ofMinutes(5));
 		cache.introspect(TOKEN);
 		cache.introspect(TOKEN);
