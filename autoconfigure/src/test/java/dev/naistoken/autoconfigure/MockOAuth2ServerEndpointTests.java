@@ -6,6 +6,7 @@ import java.util.List;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,11 +31,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with a token that server issued. That endpoint wants client credentials, which the platform's
  * endpoint never does: every request is refused with 401, so the answer is a 500 and one ERROR line
  * that says what is wrong and how to fix it, not a 503 that asks the client to try again.
+ * <p>
+ * The server lives as long as the class, and so does the context pointed at it (closed after the class,
+ * which also gives every run a fresh rate limit for the ERROR line).
  */
 @SpringBootTest(classes = TestApi.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "nais.token.introspection.cache.enabled=false", "management.health.naistoken.enabled=true",
 				"management.endpoint.health.show-details=always" })
 @ExtendWith(OutputCaptureExtension.class)
+@DirtiesContext
 class MockOAuth2ServerEndpointTests {
 
 	private static final String ISSUER = "default";
@@ -41,7 +47,7 @@ class MockOAuth2ServerEndpointTests {
 	/** The dummy token the health indicator sends: no part of what it reports. */
 	private static final String HEALTH_PROBE_TOKEN = "nais-token-health-probe";
 
-	private static final MockOAuth2Server identityServer = started();
+	private static MockOAuth2Server identityServer;
 
 	@LocalServerPort
 	private int port;
@@ -50,6 +56,11 @@ class MockOAuth2ServerEndpointTests {
 	static void pointAtTheIdentityServersIntrospection(DynamicPropertyRegistry registry) {
 		registry.add("nais.token.introspection.endpoint",
 				() -> "http://127.0.0.1:" + identityServer.baseUrl().port() + "/" + ISSUER + "/introspect");
+	}
+
+	@BeforeAll
+	static void start() {
+		identityServer = started();
 	}
 
 	@AfterAll

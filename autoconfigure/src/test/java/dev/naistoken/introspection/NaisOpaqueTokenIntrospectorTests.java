@@ -238,8 +238,10 @@ class NaisOpaqueTokenIntrospectorTests {
 
 	private static NaisOpaqueTokenIntrospector introspector(RequestFormat format, IdentityProvider provider,
 			boolean exposeReason) {
-		IntrospectionClient client = new IntrospectionClient(uri(endpoint.port()), format, Duration.ofSeconds(1),
-				Duration.ofSeconds(2));
+		// Generous: what these tests check is not how long the endpoint takes (answerSlowerThanTheReadTimeout...
+		// does that), and a loaded machine (PIT's coverage run on 2 shared cores) can take seconds to answer.
+		IntrospectionClient client = new IntrospectionClient(uri(endpoint.port()), format, Duration.ofSeconds(5),
+				Duration.ofSeconds(15));
 		return new NaisOpaqueTokenIntrospector(new IntrospectionEndpointClient(client, new IntrospectionResponseReader()), provider, exposeReason);
 	}
 

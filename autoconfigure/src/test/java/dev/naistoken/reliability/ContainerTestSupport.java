@@ -170,12 +170,14 @@ abstract class ContainerTestSupport {
 		assertThat(reply.headers("WWW-Authenticate")).as("no challenge: the token is not at fault").isEmpty();
 		assertThat(reply.header("Retry-After")).isEqualTo("1");
 		assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(reply.header("Cache-Control")).as("no cache keeps the failure").isEqualTo("no-store");
 	}
 
 	static void assertMisconfigured(RawHttp.Reply reply) {
 		assertThat(reply.status()).as(reply.raw()).isEqualTo(500);
 		assertThat(reply.headers("WWW-Authenticate")).isEmpty();
 		assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(reply.header("Cache-Control")).as("no cache keeps the failure").isEqualTo("no-store");
 	}
 
 	static void assertInvalidToken(RawHttp.Reply reply) {

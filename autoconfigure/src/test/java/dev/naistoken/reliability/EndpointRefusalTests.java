@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.naistoken.test.FakeTexas;
@@ -24,10 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one ERROR line naming the status and the fix, not a 503 that says "try again shortly". What a retry
  * may cure (timeouts, refused connections, 5xx) stays 503.
  * <p>
- * Its own context (no cache), so its log lines are not held back by another class's identical ones.
+ * Its own context (no cache), so its log lines are not held back by another class's identical ones, and
+ * closed after the class, so not by an earlier run's either (the lines are rate limited per context).
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "nais.token.introspection.cache.enabled=false")
+@DirtiesContext
 class EndpointRefusalTests extends ContainerTestSupport {
 
 	private static final String FIX = "Point nais.token.introspection.endpoint (NAIS_TOKEN_INTROSPECTION_ENDPOINT) at "

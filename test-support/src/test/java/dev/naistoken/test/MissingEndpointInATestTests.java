@@ -9,9 +9,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTestContextBootstrapper;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestContextManager;
+import org.springframework.test.context.cache.DefaultCacheAwareContextLoaderDelegate;
+import org.springframework.test.context.cache.DefaultContextCache;
+import org.springframework.test.context.support.DefaultBootstrapContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -27,7 +31,12 @@ class MissingEndpointInATestTests {
 
 	@Test
 	void theFailurePointsAtTheTestAnnotation(CapturedOutput output) {
-		TestContextManager manager = new TestContextManager(ForgotTheFake.class);
+		// A context cache of its own: Spring's shared one remembers a context that failed and, asked again,
+		// fails at once without starting it, so a second run of this test would see no report.
+		SpringBootTestContextBootstrapper bootstrapper = new SpringBootTestContextBootstrapper();
+		bootstrapper.setBootstrapContext(new DefaultBootstrapContext(ForgotTheFake.class,
+				new DefaultCacheAwareContextLoaderDelegate(new DefaultContextCache())));
+		TestContextManager manager = new TestContextManager(bootstrapper);
 		assertThatIllegalStateException().isThrownBy(() -> manager.getTestContext().getApplicationContext());
 		String printed = output.getOut();
 		assertThat(printed).contains("APPLICATION FAILED TO START");

@@ -3,6 +3,8 @@ package dev.naistoken.introspection.cache;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.sun.net.httpserver.HttpServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
@@ -43,6 +47,7 @@ import dev.naistoken.MovableClock;
 import dev.naistoken.introspection.IdentityProvider;
 import dev.naistoken.introspection.IntrospectionClient;
 import dev.naistoken.introspection.IntrospectionEndpointClient;
+import dev.naistoken.introspection.IntrospectionMisconfiguredException;
 import dev.naistoken.introspection.IntrospectionResponseReader;
 import dev.naistoken.introspection.IntrospectionResult;
 import dev.naistoken.introspection.IntrospectionUnavailableException;
@@ -50,6 +55,7 @@ import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
 import dev.naistoken.introspection.RequestFormat;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -116,9 +122,10 @@ class IntrospectionCacheTests {
 		assertThat(calls()).isEqualTo(2);
 	}
 
-	@Test
-	void anAlreadyExpiredTokenIsNotRemembered() {
-		answer(okJson(active(NOW.minusSeconds(1))));
+	@ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(longs = { -1, 0 })
+	void anAlreadyExpiredTokenIsNotRemembered(long expInSeconds) {
+		answer(okJson(active(NOW.plusSeconds(expInSeconds))));
 		Cached cache = cache(100, Duration.ofMinutes(5));
 		cache.introspect(TOKEN);
 		cache.introspect(TOKEN);
@@ -203,37 +210,236 @@ class IntrospectionCacheTests {
 		assertThat(calls).hasValue(1);
 	}
 
+	/**
+	 * Two tokens whose hashes agree in the bits the map buckets by are two users all the same: the
+	 * second is asked about and gets its own principal, never the first one's.
+	 */
 	@Test
-	void aThousandConcurrentFirstRequestsForOneTokenMakeOneCall() throws Exception {
-		answer(okJson(active(NOW.plusSeconds(600))).withFixedDelay(1_000));
+	void tokensWhoseHashesShareAHashCodeAreDifferentKeys() {
+		String first = "collision-1016";
+		String second = "collision-71885";
+		assertThat(TokenHash.of(first)).hasSameHashCodeAs(TokenHash.of(second));
+		endpoint.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing(first))
+			.willReturn(okJson(active(NOW.plusSeconds(600)).replace("cached-user", "first-user"))));
+		endpoint.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing(second))
+			.willReturn(okJson(active(NOW.plusSeconds(600)).replace("cached-user", "second-user"))));
 		Cached cache = cache(100, Duration.ofMinutes(5));
-		List<Future<Object>> answers = concurrently(1_000, () -> cache.introspect(TOKEN));
-		for (Future<Object> answer : answers) {
-			assertThat(answer.get()).isInstanceOfSatisfying(OAuth2AuthenticatedPrincipal.class,
-					(principal) -> assertThat(principal.getAttributes()).containsEntry("sub", "cached-user"));
+		assertThat(cache.introspect(first).getName()).isEqualTo("first-user");
+		assertThat(cache.introspect(second).getName()).isEqualTo("second-user");
+		assertThat(cache.introspect(first).getName()).isEqualTo("first-user");
+		assertThat(calls()).isEqualTo(2);
+		assertThat(cache.size()).isEqualTo(2);
+	}
+
+	/**
+	 * A full cache makes room by dropping what has expired before anything a user could still be served
+	 * from: with half of it expired, one more token drops the expired half and keeps every live entry.
+	 */
+	@Test
+	void aFullCacheDropsExpiredEntriesFirstAndKeepsTheLiveOnes() {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		AtomicInteger loads = new AtomicInteger();
+		java.util.function.BiConsumer<String, Instant> introspect = (token, exp) -> store.get(TokenHash.of(token), () -> {
+			loads.incrementAndGet();
+			return Map.of("sub", token, "exp", exp);
+		});
+		for (int i = 0; i < 5; i++) {
+			introspect.accept("short-" + i, NOW.plusSeconds(60));
+			introspect.accept("long-" + i, NOW.plusSeconds(3_000 + i));
 		}
-		assertThat(calls()).isEqualTo(1);
+		assertThat(store.size()).isEqualTo(10);
+		this.clock.moveTo(NOW.plusSeconds(60));
+		introspect.accept("new", NOW.plusSeconds(3_600));
+		assertThat(store.size()).as("the five entries expiring now dropped, nothing live").isEqualTo(6);
+		loads.set(0);
+		for (int i = 0; i < 5; i++) {
+			introspect.accept("long-" + i, NOW.plusSeconds(3_000 + i));
+		}
+		introspect.accept("new", NOW.plusSeconds(3_600));
+		assertThat(loads).as("live entries still served from the cache").hasValue(0);
+	}
+
+	/**
+	 * With nothing expired, the entries that expire soonest make room, down to 90% of the bound, and the
+	 * bound holds even for the smallest cache.
+	 */
+	@ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(ints = { 1, 2, 10 })
+	void aFullCacheDropsTheSoonestToExpireAndNeverExceedsItsBound(int maxSize) {
+		IntrospectionCache store = new IntrospectionCache(maxSize, Duration.ofHours(1), this.clock);
+		AtomicInteger loads = new AtomicInteger();
+		java.util.function.IntConsumer introspect = (i) -> store.get(TokenHash.of("token-" + i), () -> {
+			loads.incrementAndGet();
+			return Map.of("sub", "user-" + i, "exp", NOW.plusSeconds(60 + i));
+		});
+		for (int i = 0; i <= maxSize; i++) {
+			introspect.accept(i);
+			assertThat(store.size()).isLessThanOrEqualTo(maxSize);
+		}
+		int kept = Math.max(1, maxSize - maxSize / 10);
+		assertThat(store.size()).isEqualTo(kept);
+		loads.set(0);
+		for (int i = maxSize; i > maxSize - kept; i--) {
+			introspect.accept(i);
+		}
+		assertThat(loads).as("the latest to expire are kept").hasValue(0);
+	}
+
+	/**
+	 * When dropping what expired is exactly enough, nothing live goes, and nothing fails: a request that
+	 * fills the cache gets its answer (a 200), not an error from the eviction.
+	 */
+	@Test
+	void droppingTheExpiredEntriesCanBeExactlyEnough() {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		for (int i = 0; i < 10; i++) {
+			Instant exp = NOW.plusSeconds((i < 2) ? 60 : 3_000 + i);
+			store.get(TokenHash.of("token-" + i), () -> Map.of("sub", "user", "exp", exp));
+		}
+		this.clock.moveTo(NOW.plusSeconds(120));
+		Map<String, Object> claims = store.get(TokenHash.of("new"), () -> Map.of("sub", "new-user", "exp",
+				NOW.plusSeconds(3_600)));
+		assertThat(claims).containsEntry("sub", "new-user");
+		assertThat(store.size()).isEqualTo(9);
+	}
+
+	/**
+	 * Entries that expire at the same moment as the last one that must go: only as many of them go as
+	 * needed, down to 90% of the bound, and every entry that expires later stays.
+	 */
+	@Test
+	void entriesTiedAtTheCutoffGoOnlyAsFarAsNeeded() {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		AtomicInteger loads = new AtomicInteger();
+		java.util.function.BiConsumer<String, Instant> introspect = (token, exp) -> store.get(TokenHash.of(token), () -> {
+			loads.incrementAndGet();
+			return Map.of("sub", token, "exp", exp);
+		});
+		for (int i = 0; i < 3; i++) {
+			introspect.accept("tied-" + i, NOW.plusSeconds(60));
+		}
+		for (int i = 0; i < 8; i++) {
+			introspect.accept("later-" + i, NOW.plusSeconds(600 + i));
+		}
+		assertThat(store.size()).isEqualTo(9);
+		loads.set(0);
+		for (int i = 0; i < 8; i++) {
+			introspect.accept("later-" + i, NOW.plusSeconds(600 + i));
+		}
+		assertThat(loads).as("every entry expiring after the cutoff kept").hasValue(0);
+	}
+
+	/** A cache hit is no miss: the observation's {@code cache} tag says "hit" for it. */
+	@Test
+	void onlyAMissIsCountedAsOne() {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		AtomicInteger misses = new AtomicInteger();
+		for (int i = 0; i < 3; i++) {
+			store.get(TokenHash.of("token"), () -> Map.of("sub", "user", "exp", NOW.plusSeconds(600)),
+					misses::incrementAndGet);
+		}
+		assertThat(misses).hasValue(1);
+	}
+
+	/** An expired entry leaves the cache when it is looked up, even if the token's next answer is not kept. */
+	@Test
+	void anExpiredEntryIsDroppedWhenLookedUp() {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		store.get(TokenHash.of("token"), () -> Map.of("sub", "user", "exp", NOW.plusSeconds(60)));
+		assertThat(store.size()).isEqualTo(1);
+		this.clock.moveTo(NOW.plusSeconds(60));
+		assertThatExceptionOfType(BadOpaqueTokenException.class).isThrownBy(() -> store.get(TokenHash.of("token"), () -> {
+			throw new BadOpaqueTokenException("inactive");
+		}));
+		assertThat(store.size()).isZero();
+	}
+
+	/** A request waiting on another's call gets that call's error as it is, an {@link Error} too. */
+	@Test
+	void aWaitingRequestGetsTheLeadersErrorAsItIs() throws Exception {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		CountDownLatch release = new CountDownLatch(1);
+		StackOverflowError error = new StackOverflowError("from the leader's call");
+		Map<String, Throwable> thrown = new ConcurrentHashMap<>();
+		Thread leader = new Thread(() -> {
+			try {
+				store.get(TokenHash.of("token"), () -> {
+					try {
+						release.await(30, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					throw error;
+				});
+			}
+			catch (Throwable ex) {
+				thrown.put("leader", ex);
+			}
+		});
+		leader.start();
+		awaitUntil(() -> leader.getState() == Thread.State.TIMED_WAITING);
+		Thread follower = new Thread(() -> {
+			try {
+				store.get(TokenHash.of("token"), () -> Map.of("sub", "user", "exp", NOW.plusSeconds(600)));
+			}
+			catch (Throwable ex) {
+				thrown.put("follower", ex);
+			}
+		});
+		follower.start();
+		awaitUntil(() -> follower.getState() == Thread.State.WAITING);
+		release.countDown();
+		leader.join(10_000);
+		follower.join(10_000);
+		assertThat(thrown).containsEntry("leader", error).containsEntry("follower", error);
 	}
 
 	@Test
-	void concurrentRequestsShareTheOneCallsFailureAndTheNextRequestAsksAgain() throws Exception {
-		answer(aResponse().withStatus(503).withFixedDelay(1_000));
-		Cached cache = cache(100, Duration.ofMinutes(5));
-		List<Future<Object>> answers = concurrently(1_000, () -> {
-			try {
-				return cache.introspect(TOKEN);
-			}
-			catch (IntrospectionUnavailableException ex) {
-				return ex;
-			}
-		});
-		for (Future<Object> answer : answers) {
-			assertThat(answer.get()).isInstanceOf(IntrospectionUnavailableException.class);
+	void aThousandConcurrentFirstRequestsForOneTokenMakeOneCall() throws Exception {
+		try (HeldEndpoint held = new HeldEndpoint(200, active(NOW.plusSeconds(600)))) {
+			Cached cache = cache(held.uri(), 100, Duration.ofMinutes(5));
+			List<Object> answers = concurrently(1_000, held, () -> cache.introspect(TOKEN));
+			assertThat(answers).allSatisfy((answer) -> assertThat(answer).isInstanceOfSatisfying(
+					OAuth2AuthenticatedPrincipal.class,
+					(principal) -> assertThat(principal.getAttributes()).containsEntry("sub", "cached-user")));
+			assertThat(held.calls()).isEqualTo(1);
 		}
-		assertThat(calls()).isEqualTo(1);
-		answer(okJson(active(NOW.plusSeconds(600))));
-		cache.introspect(TOKEN);
-		assertThat(calls()).isEqualTo(2);
+	}
+
+	static List<Arguments> sharedFailures() {
+		return List.of(Arguments.of(503, "{\"error\":\"server_error\"}", IntrospectionUnavailableException.class),
+				Arguments.of(200, "{\"active\":false,\"error\":\"invalid token: ExpiredSignature\"}",
+						BadOpaqueTokenException.class),
+				Arguments.of(200, "{\"active\":false,\"error\":\"identity provider 'azuread' is not enabled\"}",
+						IntrospectionMisconfiguredException.class));
+	}
+
+	/**
+	 * Every request waiting on the one call gets that call's own verdict: 503 for an endpoint that failed,
+	 * but 401 ({@code invalid_token}) for an inactive token and 500 for a misconfiguration, as the request
+	 * that made the call does; and the next request asks again.
+	 */
+	@ParameterizedTest
+	@MethodSource("sharedFailures")
+	void concurrentRequestsShareTheOneCallsFailureAndTheNextRequestAsksAgain(int status, String body,
+			Class<? extends RuntimeException> failure) throws Exception {
+		try (HeldEndpoint held = new HeldEndpoint(status, body)) {
+			Cached cache = cache(held.uri(), 100, Duration.ofMinutes(5));
+			List<Object> answers = concurrently(100, held, () -> {
+				try {
+					return cache.introspect(TOKEN);
+				}
+				catch (RuntimeException ex) {
+					return ex;
+				}
+			});
+			assertThat(answers).allSatisfy((answer) -> assertThat(answer).isInstanceOf(failure));
+			assertThat(held.calls()).isEqualTo(1);
+			held.answer(200, active(NOW.plusSeconds(600)));
+			assertThat(cache.introspect(TOKEN).getAttributes()).containsEntry("sub", "cached-user");
+			assertThat(held.calls()).isEqualTo(2);
+		}
 	}
 
 	@Test
@@ -288,35 +494,113 @@ class IntrospectionCacheTests {
 		}
 	}
 
-	/** Runs the task on that many threads at once: each thread is started and waiting before any begins. */
-	private static List<Future<Object>> concurrently(int threads, java.util.concurrent.Callable<Object> task)
-			throws InterruptedException {
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
+	/**
+	 * Runs the task on that many threads at once, the endpoint holding its answer until every thread is
+	 * waiting (on the endpoint, or on another thread's call), so that no thread can come late: the answers,
+	 * in order.
+	 */
+	private static List<Object> concurrently(int threads, HeldEndpoint held, java.util.concurrent.Callable<Object> task)
+			throws Exception {
+		List<Thread> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+		ExecutorService pool = Executors.newFixedThreadPool(threads, (runnable) -> {
+			Thread thread = new Thread(runnable);
+			started.add(thread);
+			return thread;
+		});
 		try {
-			CountDownLatch ready = new CountDownLatch(threads);
-			CountDownLatch go = new CountDownLatch(1);
 			List<Future<Object>> answers = new ArrayList<>(threads);
 			for (int i = 0; i < threads; i++) {
-				answers.add(pool.submit(() -> {
-					ready.countDown();
-					go.await();
-					return task.call();
-				}));
+				answers.add(pool.submit(task));
 			}
-			assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-			go.countDown();
+			awaitUntil(() -> held.calls() >= 1 && started.size() == threads
+					&& started.stream().allMatch((thread) -> thread.getState() == Thread.State.WAITING));
+			held.release();
 			pool.shutdown();
 			assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-			return answers;
+			List<Object> results = new ArrayList<>(threads);
+			for (Future<Object> answer : answers) {
+				results.add(answer.get());
+			}
+			return results;
 		}
 		finally {
 			pool.shutdownNow();
 		}
 	}
 
+	/**
+	 * An introspection endpoint on loopback that holds every answer until {@link #release()}, so a test
+	 * decides when the one call in flight ends.
+	 */
+	private static final class HeldEndpoint implements AutoCloseable {
+
+		private final CountDownLatch released = new CountDownLatch(1);
+
+		private final AtomicInteger calls = new AtomicInteger();
+
+		private final HttpServer server;
+
+		private volatile int status;
+
+		private volatile String body;
+
+		HeldEndpoint(int status, String body) throws java.io.IOException {
+			answer(status, body);
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			this.server.setExecutor(Executors.newCachedThreadPool());
+			this.server.createContext(PATH, (exchange) -> {
+				this.calls.incrementAndGet();
+				exchange.getRequestBody().readAllBytes();
+				try {
+					this.released.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				byte[] bytes = this.body.getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders(this.status, bytes.length);
+				exchange.getResponseBody().write(bytes);
+				exchange.close();
+			});
+			this.server.start();
+		}
+
+		/** What the endpoint answers from now on (once released, at once). */
+		void answer(int status, String body) {
+			this.status = status;
+			this.body = body;
+		}
+
+		URI uri() {
+			return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + PATH);
+		}
+
+		int calls() {
+			return this.calls.get();
+		}
+
+		void release() {
+			this.released.countDown();
+		}
+
+		@Override
+		public void close() {
+			release();
+			this.server.stop(0);
+			((ExecutorService) this.server.getExecutor()).shutdownNow();
+		}
+
+	}
+
 	private Cached cache(int maxSize, Duration maxTtl) {
-		IntrospectionClient client = new IntrospectionClient(URI.create(endpoint.baseUrl() + PATH), RequestFormat.FORM,
-				Duration.ofSeconds(1), Duration.ofSeconds(5));
+		return cache(URI.create(endpoint.baseUrl() + PATH), maxSize, maxTtl);
+	}
+
+	/** The introspector asking {@code uri}, waiting up to 30 s for an answer (a held endpoint answers late). */
+	private Cached cache(URI uri, int maxSize, Duration maxTtl) {
+		IntrospectionClient client = new IntrospectionClient(uri, RequestFormat.FORM, Duration.ofSeconds(1),
+				Duration.ofSeconds(30));
 		IntrospectionCache cache = new IntrospectionCache(maxSize, maxTtl, this.clock);
 		return new Cached(new NaisOpaqueTokenIntrospector(
 				new IntrospectionEndpointClient(client, new IntrospectionResponseReader()), IdentityProvider.AZUREAD,
