@@ -59,6 +59,14 @@ public enum IdentityProvider {
 		return (this == AZUREAD) ? ENTRA_ID : this;
 	}
 
+	/**
+	 * The property that sets this provider's issuer, named in messages.
+	 * @return e.g. {@code nais.token.providers.tokenx.issuer}
+	 */
+	public String issuerProperty() {
+		return "nais.token.providers." + ((canonical() == ENTRA_ID) ? "entra-id" : this.wireValue) + ".issuer";
+	}
+
 	/** The NAIS manifest field that enables this provider for the application, named in log lines. */
 	String manifestField() {
 		return this.manifestField;

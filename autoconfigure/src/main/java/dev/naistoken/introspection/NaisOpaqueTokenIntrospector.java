@@ -43,7 +43,7 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 
 	private final IntrospectionEndpointClient client;
 
-	private final IdentityProvider provider;
+	private final IssuerRouting routing;
 
 	private final boolean exposeInactiveReason;
 
@@ -76,8 +76,23 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 	public NaisOpaqueTokenIntrospector(IntrospectionEndpointClient client, IdentityProvider provider,
 			boolean exposeInactiveReason, @Nullable IntrospectionCache cache, ObservationRegistry registry,
 			@Nullable NaisTokenIntrospectionObservationConvention convention) {
+		this(client, IssuerRouting.singleProvider(provider), exposeInactiveReason, cache, registry, convention);
+	}
+
+	/**
+	 * Creates an introspector that sends each token to the provider of its issuer.
+	 * @param client asks the endpoint
+	 * @param routing which provider a token goes to
+	 * @param exposeInactiveReason whether the endpoint's reason goes into {@code error_description}
+	 * @param cache the cache of active tokens, or {@code null} for none
+	 * @param registry where observations go
+	 * @param convention the application's names and tags, or {@code null} for the starter's
+	 */
+	public NaisOpaqueTokenIntrospector(IntrospectionEndpointClient client, IssuerRouting routing,
+			boolean exposeInactiveReason, @Nullable IntrospectionCache cache, ObservationRegistry registry,
+			@Nullable NaisTokenIntrospectionObservationConvention convention) {
 		this.client = client;
-		this.provider = provider;
+		this.routing = routing;
 		this.exposeInactiveReason = exposeInactiveReason;
 		this.cache = cache;
 		this.registry = registry;
@@ -89,10 +104,12 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 		IntrospectionCache cache = this.cache;
 		if (this.registry.isNoop()) {
 			// Nothing observes: no context, no observation, nothing allocated on a cache hit but the principal.
-			return new IntrospectedPrincipal(
-					(cache != null) ? cache.get(TokenHash.of(token), () -> ask(token)) : ask(token), this.provider);
+			Map<String, Object> claims = (cache != null) ? cache.get(TokenHash.of(token), () -> ask(token))
+					: ask(token);
+			return new IntrospectedPrincipal(claims, this.routing.providerOf(claims));
 		}
-		NaisTokenIntrospectionContext context = new NaisTokenIntrospectionContext(this.provider, cache != null);
+		NaisTokenIntrospectionContext context = new NaisTokenIntrospectionContext(this.routing.fallback(),
+				cache != null);
 		Observation observation = NaisTokenIntrospectionObservation.INTROSPECTION
 			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
 			.start();
@@ -101,7 +118,9 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 			Map<String, Object> claims = (cache != null)
 					? cache.get(TokenHash.of(token), () -> ask(token), context::miss) : ask(token);
 			outcome = "active";
-			return new IntrospectedPrincipal(claims, this.provider);
+			IdentityProvider provider = this.routing.providerOf(claims);
+			context.setProvider(provider);
+			return new IntrospectedPrincipal(claims, provider);
 		}
 		catch (BadOpaqueTokenException ex) {
 			outcome = "inactive";
@@ -122,8 +141,18 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 		}
 	}
 
+	/** On a cache miss only: route the token by its unverified issuer, then ask the endpoint. */
 	private Map<String, Object> ask(String token) {
-		IntrospectionResult result = this.client.introspect(this.provider, token);
+		IssuerRouting.Route route = this.routing.route(token);
+		IdentityProvider provider = route.provider();
+		if (provider == null) {
+			String refusal = String.valueOf(route.refusal());
+			if (logger.isDebugEnabled()) {
+				logger.debug("Token refused without asking the endpoint: " + refusal);
+			}
+			throw new BadOpaqueTokenException(this.exposeInactiveReason ? refusal : GENERIC_INACTIVE_DESCRIPTION);
+		}
+		IntrospectionResult result = this.client.introspect(provider, token);
 		if (result instanceof IntrospectionResult.Active active) {
 			return active.claims();
 		}
