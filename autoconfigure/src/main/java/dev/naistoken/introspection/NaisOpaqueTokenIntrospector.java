@@ -1,6 +1,7 @@
 package dev.naistoken.introspection;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -103,10 +104,11 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 	public OAuth2AuthenticatedPrincipal introspect(String token) {
 		IntrospectionCache cache = this.cache;
 		if (this.registry.isNoop()) {
-			// Nothing observes: no context, no observation, nothing allocated on a cache hit but the principal.
-			Map<String, Object> claims = (cache != null) ? cache.get(TokenHash.of(token), () -> ask(token))
-					: ask(token);
-			return new IntrospectedPrincipal(claims, this.routing.providerOf(claims));
+			// Nothing observes: no context, no observation, nothing allocated on a cache hit but the principal
+			// and the loader (which a capturing lambda would cost as well).
+			Loader loader = new Loader(token);
+			Map<String, Object> claims = (cache != null) ? cache.get(TokenHash.of(token), loader) : loader.get();
+			return new IntrospectedPrincipal(claims, loader.provider(claims));
 		}
 		NaisTokenIntrospectionContext context = new NaisTokenIntrospectionContext(this.routing.fallback(),
 				cache != null);
@@ -115,10 +117,11 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 			.start();
 		String outcome = "unavailable";
 		try (Observation.Scope scope = observation.openScope()) {
-			Map<String, Object> claims = (cache != null)
-					? cache.get(TokenHash.of(token), () -> ask(token), context::miss) : ask(token);
+			Loader loader = new Loader(token);
+			Map<String, Object> claims = (cache != null) ? cache.get(TokenHash.of(token), loader, context::miss)
+					: loader.get();
 			outcome = "active";
-			IdentityProvider provider = this.routing.providerOf(claims);
+			IdentityProvider provider = loader.provider(claims);
 			context.setProvider(provider);
 			return new IntrospectedPrincipal(claims, provider);
 		}
@@ -142,7 +145,7 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 	}
 
 	/** On a cache miss only: route the token by its unverified issuer, then ask the endpoint. */
-	private Map<String, Object> ask(String token) {
+	private IdentityProvider route(String token) {
 		IssuerRouting.Route route = this.routing.route(token);
 		IdentityProvider provider = route.provider();
 		if (provider == null) {
@@ -152,6 +155,10 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 			}
 			throw new BadOpaqueTokenException(this.exposeInactiveReason ? refusal : GENERIC_INACTIVE_DESCRIPTION);
 		}
+		return provider;
+	}
+
+	private Map<String, Object> ask(IdentityProvider provider, String token) {
 		IntrospectionResult result = this.client.introspect(provider, token);
 		if (result instanceof IntrospectionResult.Active active) {
 			return active.claims();
@@ -171,6 +178,34 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 		String cause = ((IntrospectionResult.Unavailable) result).cause();
 		this.problems.warn("Token introspection unavailable, answering 503: " + cause);
 		throw new IntrospectionUnavailableException(cause);
+	}
+
+	/**
+	 * Asks the endpoint on a cache miss, and remembers where it sent the token: the provider of a miss is
+	 * the one that judged the token; that of a hit is read from the cached, verified {@code iss}.
+	 */
+	private final class Loader implements Supplier<Map<String, Object>> {
+
+		private final String token;
+
+		private @Nullable IdentityProvider provider;
+
+		Loader(String token) {
+			this.token = token;
+		}
+
+		@Override
+		public Map<String, Object> get() {
+			IdentityProvider routed = route(this.token);
+			this.provider = routed;
+			return ask(routed, this.token);
+		}
+
+		IdentityProvider provider(Map<String, Object> claims) {
+			IdentityProvider routed = this.provider;
+			return (routed != null) ? routed : NaisOpaqueTokenIntrospector.this.routing.providerOf(claims);
+		}
+
 	}
 
 }
