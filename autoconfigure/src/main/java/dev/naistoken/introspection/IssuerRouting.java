@@ -20,8 +20,11 @@ import org.jspecify.annotations.Nullable;
  * known, every token goes to the one configured provider, as before providers had issuers.
  * <p>
  * Asked on a cache miss only ({@link #route(String)}): a hand-written scan of the base64url-decoded
- * payload's top-level members, no JSON library, no allocation but the decoded payload; anything it does
- * not understand is refused, never guessed. On a cache hit the provider is read from the endpoint's
+ * payload's top-level members up to the first {@code iss}, no JSON library, no allocation but the
+ * decoded bytes (the payload's first 384 bytes, where issuers put {@code iss}; the whole payload only
+ * when it is not there). Anything it does not understand before that {@code iss} is refused, never
+ * guessed; what follows it is the endpoint's to parse (a payload with two {@code iss}, say, which the
+ * endpoint's own checks then decide on). On a cache hit the provider is read from the endpoint's
  * verified claims ({@link #providerOf(Map)}), a map lookup. Nothing here logs or keeps the token or a
  * claim value; the reasons of a refusal name neither.
  *
@@ -31,6 +34,9 @@ public final class IssuerRouting {
 
 	/** Far above any token a server takes in a header (Tomcat's default limit is 8 KiB for all headers). */
 	static final int MAX_PAYLOAD_CHARS = 64 * 1024;
+
+	/** How much of a payload is decoded first: 384 bytes, a whole number of base64 groups. */
+	static final int PREFIX_CHARS = 512;
 
 	private static final byte[] ISS = { 'i', 's', 's' };
 
@@ -134,11 +140,24 @@ public final class IssuerRouting {
 		if (second < 0 || token.indexOf('.', second + 1) >= 0) {
 			return Route.NOT_A_JWT;
 		}
-		byte[] payload = decodeBase64Url(token, first + 1, second);
+		int start = first + 1;
+		if (second - start > MAX_PAYLOAD_CHARS) {
+			return Route.TOO_LARGE;
+		}
+		if (second - start > PREFIX_CHARS) {
+			// Issuers put iss near the start: most tokens are routed on their first 384 bytes.
+			byte[] prefix = decodeBase64Url(token, start, start + PREFIX_CHARS);
+			Route route = (prefix != null) ? routeByPayload(prefix, true) : Route.NOT_BASE64URL;
+			if (route != null) {
+				return route;
+			}
+		}
+		byte[] payload = decodeBase64Url(token, start, second);
 		if (payload == null) {
 			return Route.NOT_BASE64URL;
 		}
-		return routeByPayload(payload);
+		Route route = routeByPayload(payload, false);
+		return (route != null) ? route : Route.NOT_JSON;
 	}
 
 	/**
@@ -155,11 +174,12 @@ public final class IssuerRouting {
 		return (provider != null) ? provider : this.fallback;
 	}
 
-	private Route routeByPayload(byte[] json) {
+	/**
+	 * The route the first top-level {@code iss} names. With {@code prefix}, {@code json} is the start of
+	 * the payload only, and {@code null} means "not found in it": read the whole payload.
+	 */
+	private @Nullable Route routeByPayload(byte[] json, boolean prefix) {
 		JsonScan scan = new JsonScan(json);
-		int issStart = -1;
-		int issEnd = -1;
-		boolean issEscaped = false;
 		int i = scan.skipWhitespace(0);
 		if (i >= json.length || json[i] != '{') {
 			return Route.NOT_JSON;
@@ -170,62 +190,55 @@ public final class IssuerRouting {
 		}
 		while (true) {
 			if (i >= json.length || json[i] != '"') {
-				return Route.NOT_JSON;
+				return prefix ? null : Route.NOT_JSON;
 			}
 			int keyEnd = scan.stringEnd(i + 1);
 			if (keyEnd < 0) {
-				return Route.NOT_JSON;
+				return prefix ? null : Route.NOT_JSON;
 			}
 			boolean isIss = scan.escaped ? "iss".equals(scan.decode(i + 1, keyEnd)) : equals(json, i + 1, keyEnd, ISS);
 			i = scan.skipWhitespace(keyEnd + 1);
 			if (i >= json.length || json[i] != ':') {
-				return Route.NOT_JSON;
+				return prefix ? null : Route.NOT_JSON;
 			}
 			i = scan.skipWhitespace(i + 1);
 			if (isIss) {
-				if (issStart >= 0) {
-					return Route.TWO_ISSUERS;
+				if (i >= json.length) {
+					return prefix ? null : Route.NOT_JSON;
 				}
-				if (i >= json.length || json[i] != '"') {
+				if (json[i] != '"') {
 					return Route.NO_ISSUER;
 				}
-				issStart = i + 1;
-				issEnd = scan.stringEnd(issStart);
+				int issEnd = scan.stringEnd(i + 1);
 				if (issEnd < 0) {
-					return Route.NOT_JSON;
+					return prefix ? null : Route.NOT_JSON;
 				}
-				issEscaped = scan.escaped;
-				i = issEnd + 1;
+				return routeOf(json, i + 1, issEnd, scan);
 			}
-			else {
-				i = scan.valueEnd(i);
-				if (i < 0) {
-					return Route.NOT_JSON;
-				}
+			i = scan.valueEnd(i);
+			if (i < 0) {
+				return prefix ? null : Route.NOT_JSON;
 			}
 			i = scan.skipWhitespace(i);
 			if (i >= json.length) {
-				return Route.NOT_JSON;
+				return prefix ? null : Route.NOT_JSON;
 			}
 			if (json[i] == ',') {
 				i = scan.skipWhitespace(i + 1);
 				continue;
 			}
-			if (json[i] != '}' || scan.skipWhitespace(i + 1) != json.length) {
-				return Route.NOT_JSON;
-			}
-			break;
+			return (json[i] == '}') ? Route.NO_ISSUER : Route.NOT_JSON;
 		}
-		if (issStart < 0) {
-			return Route.NO_ISSUER;
-		}
-		if (issEscaped) {
-			String issuer = scan.decode(issStart, issEnd);
+	}
+
+	private Route routeOf(byte[] json, int start, int end, JsonScan scan) {
+		if (scan.escaped) {
+			String issuer = scan.decode(start, end);
 			IdentityProvider provider = (issuer != null) ? this.providersByIssuer.get(issuer) : null;
 			return (provider != null) ? routeOf(provider) : this.unknownIssuer;
 		}
 		for (int p = 0; p < this.issuerBytes.length; p++) {
-			if (equals(json, issStart, issEnd, this.issuerBytes[p])) {
+			if (equals(json, start, end, this.issuerBytes[p])) {
 				return this.routes[p];
 			}
 		}
@@ -306,9 +319,9 @@ public final class IssuerRouting {
 
 		static final Route NOT_JSON = refused("its JWT payload is not a JSON object");
 
-		static final Route NO_ISSUER = refused("its JWT payload has no issuer (iss) string");
+		static final Route TOO_LARGE = refused("its JWT payload is larger than any token a server takes");
 
-		static final Route TWO_ISSUERS = refused("its JWT payload has the issuer (iss) twice");
+		static final Route NO_ISSUER = refused("its JWT payload has no issuer (iss) string");
 
 		private static final Map<IdentityProvider, Route> SINGLE = singles();
 

@@ -23,8 +23,11 @@ import dev.naistoken.logging.RateLimitedLog;
  * Security's terms: an active token is a principal of its claims (the authentication converter grants
  * the authorities); an inactive one a {@link BadOpaqueTokenException} (401 {@code invalid_token}); an
  * endpoint that cannot answer an {@link IntrospectionUnavailableException} (503); a refused request an
- * {@link IntrospectionMisconfiguredException} (500). Each call is observed as
- * {@link NaisTokenIntrospectionObservation#INTROSPECTION}, here, where the cache says hit or miss.
+ * {@link IntrospectionMisconfiguredException} (500). On a miss the token first goes through the
+ * {@link IssuerRouting}: to the provider of its issuer, or, with an issuer no provider has (or no JWT at
+ * all), nowhere: a 401 without a call. The principal carries the provider that judged the token. Each
+ * call is observed as {@link NaisTokenIntrospectionObservation#INTROSPECTION}, here, where the cache
+ * says hit or miss.
  * <p>
  * Inactive reasons are logged at DEBUG, unavailability at WARN, misconfiguration at ERROR; the token and
  * its claims never are. WARN and ERROR lines go through a {@link RateLimitedLog}: a dead endpoint under

@@ -71,17 +71,36 @@ class IssuerRoutingTests {
 		assertThat(refusal(payload)).isEqualTo("its JWT payload has no issuer (iss) string");
 	}
 
+	/**
+	 * The first top-level {@code iss} decides and the scan stops there: a payload with a second one, or
+	 * broken after it, goes to that provider, whose signature check and the endpoint's own parsing
+	 * decide on it.
+	 */
 	@Test
-	void anIssuerGivenTwiceIsRefused() {
-		assertThat(refusal("{\"iss\":\"" + TOKENX + "\",\"iss\":\"" + TOKENX + "\"}"))
-			.isEqualTo("its JWT payload has the issuer (iss) twice");
-		assertThat(refusal("{\"iss\":\"" + ENTRA + "\",\"\\u0069ss\":\"" + TOKENX + "\"}"))
-			.isEqualTo("its JWT payload has the issuer (iss) twice");
+	void theFirstTopLevelIssuerDecides() {
+		assertThat(route("{\"iss\":\"" + TOKENX + "\",\"iss\":\"" + ENTRA + "\"}")).isEqualTo(IdentityProvider.TOKENX);
+		assertThat(route("{\"iss\":\"" + ENTRA + "\",\"\\u0069ss\":\"" + TOKENX + "\"}"))
+			.isEqualTo(IdentityProvider.AZUREAD);
+		assertThat(route("{\"iss\":\"" + TOKENX + "\"} x")).isEqualTo(IdentityProvider.TOKENX);
+		assertThat(route("{\"iss\":\"" + TOKENX + "\"")).isEqualTo(IdentityProvider.TOKENX);
+	}
+
+	/** Most tokens are routed on the start of their payload; an issuer further on is found all the same. */
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 100, 300, 360, 370, 375, 380, 384, 390, 400, 1000, 5000 })
+	void theIssuerIsFoundWhereverItIs(int padding) {
+		String claims = "{\"pad\":\"" + "x".repeat(padding) + "\",\"nested\":{\"iss\":\"" + ENTRA + "\"},\"iss\":\""
+				+ MASKINPORTEN + "\",\"after\":\"" + "y".repeat(400) + "\"}";
+		assertThat(route(claims)).isEqualTo(IdentityProvider.MASKINPORTEN);
+		String escaped = "{\"pad\":\"" + "x".repeat(padding) + "\",\"iss\":\"https:\\/\\/tokenx.dev-gcp.nav.cloud.nais.io\","
+				+ "\"after\":\"" + "y".repeat(400) + "\"}";
+		assertThat(route(escaped)).isEqualTo(IdentityProvider.TOKENX);
+		String none = "{\"pad\":\"" + "x".repeat(padding) + "\",\"after\":\"" + "y".repeat(400) + "\"}";
+		assertThat(refusal(none)).isEqualTo("its JWT payload has no issuer (iss) string");
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "[]", "\"iss\"", "{\"iss\":\"" + TOKENX, "{\"iss\":\"" + TOKENX + "\"",
-			"{\"iss\":\"" + TOKENX + "\"} x", "{\"iss\" \"" + TOKENX + "\"}", "{iss:\"x\"}",
+	@ValueSource(strings = { "[]", "\"iss\"", "{\"iss\":\"" + TOKENX, "{\"iss\" \"" + TOKENX + "\"}", "{iss:\"x\"}",
 			"{\"a\":[1,\"iss\":\"" + TOKENX + "\"}", "{\"a\":\"\u0001\",\"iss\":\"" + TOKENX + "\"}",
 			"{\"a\":1 \"iss\":\"" + TOKENX + "\"}", "{\"a\":\"\\\",\"iss\":\"" + TOKENX + "\"}" })
 	void aPayloadThatIsNoJsonObjectIsRefused(String payload) {
@@ -106,9 +125,17 @@ class IssuerRoutingTests {
 	}
 
 	@Test
+	void aLongPayloadThatIsNoJsonObjectIsRefused() {
+		assertThat(refusal("{\"a\":\"" + "x".repeat(1000))).isEqualTo("its JWT payload is not a JSON object");
+		assertThat(refusal("{\"a\":[" + "1,".repeat(1000) + "\"iss\":\"" + TOKENX + "\"}"))
+			.isEqualTo("its JWT payload is not a JSON object");
+	}
+
+	@Test
 	void anOversizedPayloadIsRefusedUnread() {
 		String payload = "A".repeat(IssuerRouting.MAX_PAYLOAD_CHARS + 4);
-		assertThat(this.routing.route("h." + payload + ".s").refusal()).isEqualTo("its JWT payload is not base64url");
+		assertThat(this.routing.route("h." + payload + ".s").refusal())
+			.isEqualTo("its JWT payload is larger than any token a server takes");
 	}
 
 	@Test
