@@ -151,11 +151,12 @@ class NaisTokenAuthenticationConverterTests {
 		return this.converter.convert("token", new DefaultOAuth2AuthenticatedPrincipal(claims, java.util.List.of()));
 	}
 
-	private static List<String> authorities(Authentication authentication) {
+	static List<String> authorities(Authentication authentication) {
 		return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
 	}
 
-	private static Map<String, Object> claims(Object... pairs) {
+	/** Claims with {@code sub}, {@code iat} and {@code exp} as the introspector hands them over, and these. */
+	static Map<String, Object> claims(Object... pairs) {
 		Map<String, Object> claims = new LinkedHashMap<>();
 		claims.put("sub", "subject");
 		claims.put("iat", Instant.ofEpochSecond(1730977293L));

@@ -1,7 +1,5 @@
 package dev.naistoken.authorities;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,13 +12,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
 
 import dev.naistoken.introspection.IdentityProvider;
 import dev.naistoken.introspection.IntrospectedPrincipal;
 
+import static dev.naistoken.authorities.NaisTokenAuthenticationConverterTests.authorities;
+import static dev.naistoken.authorities.NaisTokenAuthenticationConverterTests.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -213,21 +212,6 @@ class ProviderAuthoritiesTests {
 
 	private static NaisTokenPrincipal principal(Authentication authentication) {
 		return (NaisTokenPrincipal) authentication.getPrincipal();
-	}
-
-	private static List<String> authorities(Authentication authentication) {
-		return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-	}
-
-	private static Map<String, Object> claims(Object... pairs) {
-		Map<String, Object> claims = new LinkedHashMap<>();
-		claims.put("sub", "subject");
-		claims.put("iat", Instant.ofEpochSecond(1730977293L));
-		claims.put("exp", Instant.ofEpochSecond(4102444800L));
-		for (int i = 0; i < pairs.length; i += 2) {
-			claims.put((String) pairs[i], pairs[i + 1]);
-		}
-		return claims;
 	}
 
 }
