@@ -3,7 +3,6 @@ package dev.naistoken.introspection;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -323,7 +322,7 @@ public final class IssuerRouting {
 
 		static final Route NO_ISSUER = refused("its JWT payload has no issuer (iss) string");
 
-		private static final Map<IdentityProvider, Route> SINGLE = singles();
+		private static final Route[] SINGLE = singles();
 
 		private final @Nullable IdentityProvider provider;
 
@@ -339,13 +338,14 @@ public final class IssuerRouting {
 		}
 
 		static Route of(IdentityProvider provider) {
-			return SINGLE.get(provider);
+			return SINGLE[provider.ordinal()];
 		}
 
-		private static Map<IdentityProvider, Route> singles() {
-			Map<IdentityProvider, Route> routes = new EnumMap<>(IdentityProvider.class);
-			for (IdentityProvider provider : IdentityProvider.values()) {
-				routes.put(provider, new Route(provider, null));
+		private static Route[] singles() {
+			IdentityProvider[] providers = IdentityProvider.values();
+			Route[] routes = new Route[providers.length];
+			for (IdentityProvider provider : providers) {
+				routes[provider.ordinal()] = new Route(provider, null);
 			}
 			return routes;
 		}
