@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -38,6 +39,7 @@ import dev.naistoken.introspection.IntrospectionClient;
 import dev.naistoken.introspection.IntrospectionEndpointClient;
 import dev.naistoken.introspection.IntrospectionRequestHeaders;
 import dev.naistoken.introspection.IntrospectionResponseReader;
+import dev.naistoken.introspection.IssuerRouting;
 import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
 import dev.naistoken.introspection.NaisTokenIntrospectionObservationConvention;
 import dev.naistoken.introspection.cache.IntrospectionCache;
@@ -84,14 +86,25 @@ public final class NaisTokenAutoConfiguration {
 	@Bean
 	@Lazy
 	@ConditionalOnMissingBean
-	IntrospectionEndpointClient naisTokenEndpointClient(NaisTokenProperties properties,
+	IntrospectionEndpointClient naisTokenEndpointClient(NaisTokenProperties properties, IssuerRouting routing,
 			ObjectProvider<IntrospectionRequestHeaders> headers) {
 		NaisTokenProperties.Introspection introspection = properties.introspection();
 		return new IntrospectionEndpointClient(
 				new IntrospectionClient(NaisTokenPropertyChecks.endpoint(properties), introspection.requestFormat(),
 						introspection.connectTimeout(), introspection.readTimeout(),
 						headers.getIfAvailable(() -> IntrospectionRequestHeaders.NONE)),
-				new IntrospectionResponseReader(introspection.keepInternalClaims()));
+				new IntrospectionResponseReader(introspection.keepInternalClaims(), routing.routesByIssuer()));
+	}
+
+	/**
+	 * Which provider each token goes to: the provider of its issuer when the platform's variables (or
+	 * {@code nais.token.providers.*.issuer}) name issuers, else the configured one. Logs the accepted
+	 * providers once.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	IssuerRouting naisTokenIssuerRouting(NaisTokenProperties properties, Environment environment) {
+		return NaisTokenIssuers.routing(properties, environment);
 	}
 
 	@Bean
@@ -106,9 +119,10 @@ public final class NaisTokenAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(OpaqueTokenIntrospector.class)
 	OpaqueTokenIntrospector naisTokenIntrospector(NaisTokenProperties properties, IntrospectionEndpointClient client,
-			ObjectProvider<IntrospectionCache> cache, ObjectProvider<ObservationRegistry> observations,
+			IssuerRouting routing, ObjectProvider<IntrospectionCache> cache,
+			ObjectProvider<ObservationRegistry> observations,
 			ObjectProvider<NaisTokenIntrospectionObservationConvention> convention) {
-		return new NaisOpaqueTokenIntrospector(client, properties.introspection().identityProvider(),
+		return new NaisOpaqueTokenIntrospector(client, routing,
 				properties.exposeInactiveReason(), cache.getIfAvailable(),
 				observations.getIfAvailable(() -> ObservationRegistry.NOOP), convention.getIfAvailable());
 	}
@@ -117,8 +131,11 @@ public final class NaisTokenAutoConfiguration {
 	@ConditionalOnMissingBean(OpaqueTokenAuthenticationConverter.class)
 	NaisTokenAuthenticationConverter naisTokenAuthenticationConverter(NaisTokenProperties properties) {
 		NaisTokenProperties.Authorities authorities = properties.authorities();
-		return new NaisTokenAuthenticationConverter(new NaisTokenAuthorityMapper(authorities.groupPrefix(),
-				authorities.rolePrefix(), authorities.scopePrefix(), properties.groups()));
+		return new NaisTokenAuthenticationConverter(
+				new NaisTokenAuthorityMapper(authorities.groupPrefix(), authorities.rolePrefix(),
+						authorities.scopePrefix(), authorities.providerPrefix(), authorities.levelPrefix(),
+						properties.groups()),
+				properties.introspection().identityProvider());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -59,6 +59,8 @@ public final class IntrospectionResponseReader {
 
 	private final boolean keepInternalClaims;
 
+	private final boolean routesByIssuer;
+
 	private final JsonMapper mapper = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
@@ -76,7 +78,18 @@ public final class IntrospectionResponseReader {
 	 * @param keepInternalClaims whether Entra ID's internal claims ({@code aio}, {@code rh}) are kept
 	 */
 	public IntrospectionResponseReader(boolean keepInternalClaims) {
+		this(keepInternalClaims, false);
+	}
+
+	/**
+	 * Creates a reader whose misconfiguration messages give the fix that fits how tokens reach a provider.
+	 * @param keepInternalClaims whether Entra ID's internal claims ({@code aio}, {@code rh}) are kept
+	 * @param routesByIssuer whether tokens go to the provider of their issuer (so a provider that is not
+	 * enabled is one whose issuer is set), rather than all to {@code nais.token.introspection.identity-provider}
+	 */
+	public IntrospectionResponseReader(boolean keepInternalClaims, boolean routesByIssuer) {
 		this.keepInternalClaims = keepInternalClaims;
+		this.routesByIssuer = routesByIssuer;
 	}
 
 	/**
@@ -135,16 +148,18 @@ public final class IntrospectionResponseReader {
 		};
 	}
 
-	private static IntrospectionResult inactive(@Nullable Object error, IdentityProvider provider) {
+	private IntrospectionResult inactive(@Nullable Object error, IdentityProvider provider) {
 		String reason = (error instanceof String text) ? text : null;
 		if (reason == null) {
 			return new IntrospectionResult.Inactive(null);
 		}
 		if (isAboutTheProvider(reason, NOT_ENABLED_SUFFIX)) {
 			return new IntrospectionResult.Misconfigured("the introspection endpoint says identity provider '"
-					+ provider.wireValue() + "' is not enabled for this application, so it refuses every token. "
-					+ "Enable it in the NAIS manifest (" + provider.manifestField() + ": true), or set "
-					+ "nais.token.introspection.identity-provider to a provider the application has enabled");
+					+ provider.wireValue() + "' is not enabled for this application, so it refuses every token"
+					+ (this.routesByIssuer ? " with that provider's issuer" : "") + ". Enable it in the NAIS manifest ("
+					+ provider.manifestField() + ": true), or " + (this.routesByIssuer
+							? "stop accepting its tokens: set " + provider.issuerProperty() + " to empty"
+							: "set nais.token.introspection.identity-provider to a provider the application has enabled"));
 		}
 		if (isAboutTheProvider(reason, NO_INTROSPECTION_SUFFIX)) {
 			return new IntrospectionResult.Misconfigured("the introspection endpoint says identity provider '"

@@ -1,6 +1,7 @@
 package dev.naistoken.introspection;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -22,8 +23,11 @@ import dev.naistoken.logging.RateLimitedLog;
  * Security's terms: an active token is a principal of its claims (the authentication converter grants
  * the authorities); an inactive one a {@link BadOpaqueTokenException} (401 {@code invalid_token}); an
  * endpoint that cannot answer an {@link IntrospectionUnavailableException} (503); a refused request an
- * {@link IntrospectionMisconfiguredException} (500). Each call is observed as
- * {@link NaisTokenIntrospectionObservation#INTROSPECTION}, here, where the cache says hit or miss.
+ * {@link IntrospectionMisconfiguredException} (500). On a miss the token first goes through the
+ * {@link IssuerRouting}: to the provider of its issuer, or, with an issuer no provider has (or no JWT at
+ * all), nowhere: a 401 without a call. The principal carries the provider that judged the token. Each
+ * call is observed as {@link NaisTokenIntrospectionObservation#INTROSPECTION}, here, where the cache
+ * says hit or miss.
  * <p>
  * Inactive reasons are logged at DEBUG, unavailability at WARN, misconfiguration at ERROR; the token and
  * its claims never are. WARN and ERROR lines go through a {@link RateLimitedLog}: a dead endpoint under
@@ -43,7 +47,7 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 
 	private final IntrospectionEndpointClient client;
 
-	private final IdentityProvider provider;
+	private final IssuerRouting routing;
 
 	private final boolean exposeInactiveReason;
 
@@ -76,8 +80,23 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 	public NaisOpaqueTokenIntrospector(IntrospectionEndpointClient client, IdentityProvider provider,
 			boolean exposeInactiveReason, @Nullable IntrospectionCache cache, ObservationRegistry registry,
 			@Nullable NaisTokenIntrospectionObservationConvention convention) {
+		this(client, IssuerRouting.singleProvider(provider), exposeInactiveReason, cache, registry, convention);
+	}
+
+	/**
+	 * Creates an introspector that sends each token to the provider of its issuer.
+	 * @param client asks the endpoint
+	 * @param routing which provider a token goes to
+	 * @param exposeInactiveReason whether the endpoint's reason goes into {@code error_description}
+	 * @param cache the cache of active tokens, or {@code null} for none
+	 * @param registry where observations go
+	 * @param convention the application's names and tags, or {@code null} for the starter's
+	 */
+	public NaisOpaqueTokenIntrospector(IntrospectionEndpointClient client, IssuerRouting routing,
+			boolean exposeInactiveReason, @Nullable IntrospectionCache cache, ObservationRegistry registry,
+			@Nullable NaisTokenIntrospectionObservationConvention convention) {
 		this.client = client;
-		this.provider = provider;
+		this.routing = routing;
 		this.exposeInactiveReason = exposeInactiveReason;
 		this.cache = cache;
 		this.registry = registry;
@@ -88,20 +107,26 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 	public OAuth2AuthenticatedPrincipal introspect(String token) {
 		IntrospectionCache cache = this.cache;
 		if (this.registry.isNoop()) {
-			// Nothing observes: no context, no observation, nothing allocated on a cache hit but the principal.
-			return new IntrospectedPrincipal(
-					(cache != null) ? cache.get(TokenHash.of(token), () -> ask(token)) : ask(token));
+			// Nothing observes: no context, no observation, nothing allocated on a cache hit but the principal
+			// and the loader (which a capturing lambda would cost as well).
+			Loader loader = new Loader(token);
+			Map<String, Object> claims = (cache != null) ? cache.get(TokenHash.of(token), loader) : loader.get();
+			return new IntrospectedPrincipal(claims, loader.provider(claims));
 		}
-		NaisTokenIntrospectionContext context = new NaisTokenIntrospectionContext(this.provider, cache != null);
+		NaisTokenIntrospectionContext context = new NaisTokenIntrospectionContext(this.routing.fallback(),
+				cache != null);
 		Observation observation = NaisTokenIntrospectionObservation.INTROSPECTION
 			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
 			.start();
 		String outcome = "unavailable";
 		try (Observation.Scope scope = observation.openScope()) {
-			Map<String, Object> claims = (cache != null)
-					? cache.get(TokenHash.of(token), () -> ask(token), context::miss) : ask(token);
+			Loader loader = new Loader(token);
+			Map<String, Object> claims = (cache != null) ? cache.get(TokenHash.of(token), loader, context::miss)
+					: loader.get();
 			outcome = "active";
-			return new IntrospectedPrincipal(claims);
+			IdentityProvider provider = loader.provider(claims);
+			context.setProvider(provider);
+			return new IntrospectedPrincipal(claims, provider);
 		}
 		catch (BadOpaqueTokenException ex) {
 			outcome = "inactive";
@@ -122,8 +147,22 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 		}
 	}
 
-	private Map<String, Object> ask(String token) {
-		IntrospectionResult result = this.client.introspect(this.provider, token);
+	/** On a cache miss only: route the token by its unverified issuer, then ask the endpoint. */
+	private IdentityProvider route(String token) {
+		IssuerRouting.Route route = this.routing.route(token);
+		IdentityProvider provider = route.provider();
+		if (provider == null) {
+			String refusal = String.valueOf(route.refusal());
+			if (logger.isDebugEnabled()) {
+				logger.debug("Token refused without asking the endpoint: " + refusal);
+			}
+			throw new BadOpaqueTokenException(this.exposeInactiveReason ? refusal : GENERIC_INACTIVE_DESCRIPTION);
+		}
+		return provider;
+	}
+
+	private Map<String, Object> ask(IdentityProvider provider, String token) {
+		IntrospectionResult result = this.client.introspect(provider, token);
 		if (result instanceof IntrospectionResult.Active active) {
 			return active.claims();
 		}
@@ -142,6 +181,34 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 		String cause = ((IntrospectionResult.Unavailable) result).cause();
 		this.problems.warn("Token introspection unavailable, answering 503: " + cause);
 		throw new IntrospectionUnavailableException(cause);
+	}
+
+	/**
+	 * Asks the endpoint on a cache miss, and remembers where it sent the token: the provider of a miss is
+	 * the one that judged the token; that of a hit is read from the cached, verified {@code iss}.
+	 */
+	private final class Loader implements Supplier<Map<String, Object>> {
+
+		private final String token;
+
+		private @Nullable IdentityProvider provider;
+
+		Loader(String token) {
+			this.token = token;
+		}
+
+		@Override
+		public Map<String, Object> get() {
+			IdentityProvider routed = route(this.token);
+			this.provider = routed;
+			return ask(routed, this.token);
+		}
+
+		IdentityProvider provider(Map<String, Object> claims) {
+			IdentityProvider routed = this.provider;
+			return (routed != null) ? routed : NaisOpaqueTokenIntrospector.this.routing.providerOf(claims);
+		}
+
 	}
 
 }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class NaisTokenIntrospectionContext extends Observation.Context {
 
-	private final IdentityProvider provider;
+	private IdentityProvider provider;
 
 	private @Nullable String outcome;
 
@@ -28,11 +28,16 @@ public class NaisTokenIntrospectionContext extends Observation.Context {
 	}
 
 	/**
-	 * The identity provider.
-	 * @return the provider the token is sent for
+	 * The identity provider: the one the token was sent for, or, when tokens are routed by issuer and
+	 * the introspection has not ended as active, the configured provider.
+	 * @return the provider
 	 */
 	public IdentityProvider getProvider() {
 		return this.provider;
+	}
+
+	void setProvider(IdentityProvider provider) {
+		this.provider = provider;
 	}
 
 	/**

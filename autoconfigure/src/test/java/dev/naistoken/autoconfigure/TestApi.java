@@ -57,6 +57,20 @@ public class TestApi {
 			return Map.of("app", principal.isApp(), "aliases", principal.groupAliases(), "authorities", authorities);
 		}
 
+		/** What the principal's helpers say; whether there is a pid, never the pid itself. */
+		@GetMapping("/api/principal")
+		Map<String, Object> principal(Authentication authentication) {
+			NaisTokenPrincipal principal = (NaisTokenPrincipal) authentication.getPrincipal();
+			Map<String, Object> helpers = new java.util.LinkedHashMap<>();
+			helpers.put("provider", principal.provider().name());
+			helpers.put("hasPid", principal.pid() != null);
+			helpers.put("level", String.valueOf(principal.levelOfAssurance()));
+			helpers.put("consumer", String.valueOf(principal.consumer()));
+			helpers.put("organisationNumber", String.valueOf(principal.organisationNumber()));
+			helpers.put("app", principal.isApp());
+			return helpers;
+		}
+
 	}
 
 }

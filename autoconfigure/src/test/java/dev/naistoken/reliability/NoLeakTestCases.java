@@ -1,6 +1,8 @@
 package dev.naistoken.reliability;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.naistoken.LogLevels;
 
@@ -34,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With every logger of the application at TRACE (the starter's, Spring Security's, Spring Web's,
- * Tomcat's, the JDK's), a full request cycle for valid, refused, failing and malformed requests writes
- * neither the token nor a claim value into a log line, an exception logged with its stack trace, the
+ * Tomcat's, the JDK's), a full request cycle for valid, refused, failing and malformed requests, with
+ * tokens of each identity provider routed by their issuer, writes neither the token nor a claim value
+ * (a citizen's {@code pid} least of all) into a log line, an exception logged with its stack trace, the
  * answer, or a metric tag. The fake endpoint's own loggers (WireMock, its Jetty) stay at INFO: in
  * production the endpoint is another process.
  * <p>
@@ -43,6 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code Http11InputBuffer} prints every raw request, {@code Authorization} header included, at DEBUG.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = { "AZURE_OPENID_CONFIG_ISSUER=" + NoLeakTestCases.ENTRA_ISSUER,
+		"TOKEN_X_ISSUER=" + NoLeakTestCases.TOKENX_ISSUER, "IDPORTEN_ISSUER=" + NoLeakTestCases.IDPORTEN_ISSUER,
+		"MASKINPORTEN_ISSUER=" + NoLeakTestCases.MASKINPORTEN_ISSUER })
 abstract class NoLeakTestCases extends ContainerTestSupport {
 
 	static final String TOMCAT_RAW_REQUEST_LOGGER = "o.a.coyote.http11.Http11InputBuffer";
@@ -53,11 +60,25 @@ abstract class NoLeakTestCases extends ContainerTestSupport {
 	/** A group name, which grants nothing and is warned about by claim name. */
 	private static final String GROUP_NAME = "leakcanary-group-name";
 
-	/** The token and every claim value the answers below carry. */
+	/** The issuers the platform sets for the four providers, so tokens are routed by their {@code iss}. */
+	static final String ENTRA_ISSUER = "https://login.microsoftonline.com/966ac572-f5b7-4bbe-aa88-c76419c0f851/v2.0";
+
+	static final String TOKENX_ISSUER = "https://tokenx.dev-gcp.nav.cloud.nais.io";
+
+	static final String IDPORTEN_ISSUER = "https://test.idporten.no";
+
+	static final String MASKINPORTEN_ISSUER = "https://test.maskinporten.no/";
+
+	/** A national identity number (pid) of a TokenX and an ID-porten token: personal data. */
+	private static final String PID = "29029912345";
+
+	/** The token and every claim value the answers below carry, the citizens' pid included. */
 	static final List<String> SECRETS = List.of("leakcanary0token", "Kari Leakcanary", "Z990077",
 			"kari.leakcanary@example.no", OTHER_GROUP, GROUP_NAME, ReliabilityApplication.ADMINS_GROUP_ID,
 			"5f0d7e3a-0000-4000-8000-0000000leak2", "Xj3nJfZrLeakcanarySubject", "3b1c0f2e-0000-4000-8000-0000000leak3",
-			"dev-gcp:leak-team:leakcanary-frontend", "tenantleakcanary");
+			"dev-gcp:leak-team:leakcanary-frontend", "tenantleakcanary", PID, "29029954321",
+			"dev-gcp:leak-team:leakcanary-tokenx-app", "leakcanary-idporten-client", "idporten-loa-leakcanary",
+			"nav:leakcanary/cases.read", "998877665", "https://leakcanary-issuer.example");
 
 	private static final Pattern RECORD_START = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT");
 
@@ -82,8 +103,17 @@ abstract class NoLeakTestCases extends ContainerTestSupport {
 	 * This test's token: one no other test (nor an earlier run of this one) has had cached. It contains
 	 * {@code leakcanary0token}, the secret looked for.
 	 */
-	final String token = "eyJ0eXAiOiJKV1QifQ.leakcanary0token" + UUID.randomUUID().toString().replace("-", "")
-			+ ".c2lnbmF0dXJl";
+	final String token = jwt(ENTRA_ISSUER);
+
+	/**
+	 * A JWT of this issuer, as the routing reads it, whose signature part is unique to this test and holds
+	 * {@code leakcanary0token}, the secret looked for; a suffix appended keeps it a JWT.
+	 */
+	static String jwt(String issuer) {
+		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+		return "eyJ0eXAiOiJKV1QifQ." + base64.encodeToString(("{\"iss\":\"" + issuer + "\"}").getBytes(StandardCharsets.UTF_8))
+				+ ".leakcanary0token" + UUID.randomUUID().toString().replace("-", "");
+	}
 
 	@BeforeEach
 	void julBridgeInstalled() {
@@ -119,6 +149,19 @@ abstract class NoLeakTestCases extends ContainerTestSupport {
 		exchange(replies, "identity provider not enabled", 500,
 				"{\"active\":false,\"error\":\"identity provider 'azuread' is not enabled\"}",
 				() -> http().bearer("/api/admin", this.token + "8"));
+		exchange(replies, "TokenX citizen, level unknown", 200, citizen(PID, "\"client_id\":\"dev-gcp:leak-team:leakcanary-tokenx-app\""),
+				() -> http().bearer("/api/hello", jwt(TOKENX_ISSUER)));
+		exchange(replies, "ID-porten citizen", 200, citizen("29029954321", "\"client_id\":\"leakcanary-idporten-client\""),
+				() -> http().bearer("/api/hello", jwt(IDPORTEN_ISSUER)));
+		exchange(replies, "Maskinporten organisation, rule not met", 403, organisation(),
+				() -> http().bearer("/api/admin", jwt(MASKINPORTEN_ISSUER)));
+		exchange(replies, "TokenX not enabled", 500,
+				"{\"active\":false,\"error\":\"identity provider 'tokenx' is not enabled\"}",
+				() -> http().bearer("/api/hello", jwt(TOKENX_ISSUER)));
+		exchange(replies, "issuer of no accepted provider", 401, null,
+				() -> http().bearer("/api/hello", jwt("https://leakcanary-issuer.example")));
+		exchange(replies, "no JWT", 401, null,
+				() -> http().bearer("/api/hello", "leakcanary0token" + UUID.randomUUID()));
 		exchange(replies, "malformed header", 401, null,
 				() -> http().get("/api/admin", "Authorization: Bearer " + this.token + ",9"));
 		exchange(replies, "two Authorization headers", 401, null,
@@ -133,6 +176,10 @@ abstract class NoLeakTestCases extends ContainerTestSupport {
 		assertThat(records).as("TRACE was on").anyMatch((record) -> record.contains(" TRACE "));
 		assertThat(records).as("the starter's DEBUG line for the refused token")
 			.anyMatch((record) -> record.contains("Token inactive"));
+		assertThat(records).as("the starter's lines for the other providers' tokens")
+			.anyMatch((record) -> record.contains("Claim 'acr'"))
+			.anyMatch((record) -> record.contains("identity provider 'tokenx' is not enabled"))
+			.anyMatch((record) -> record.contains("Token refused without asking the endpoint: its issuer"));
 		List<String> leaks = new ArrayList<>();
 		List<String> tomcat = new ArrayList<>();
 		for (String record : records) {
@@ -182,6 +229,18 @@ abstract class NoLeakTestCases extends ContainerTestSupport {
 				+ ",\"oid\":\"5f0d7e3a-0000-4000-8000-0000000leak2\",\"sub\":\"Xj3nJfZrLeakcanarySubject\","
 				+ "\"azp\":\"3b1c0f2e-0000-4000-8000-0000000leak3\",\"azp_name\":\"dev-gcp:leak-team:leakcanary-frontend\","
 				+ "\"tid\":\"tenantleakcanary\",\"scp\":\"defaultaccess\"}";
+	}
+
+	/** A TokenX or ID-porten citizen, at a level the starter does not know (so it warns, by claim name). */
+	static String citizen(String pid, String clientId) {
+		return "{\"active\":true,\"exp\":4102444800,\"iat\":1730977293,\"sub\":\"Xj3nJfZrLeakcanarySubject\","
+				+ "\"pid\":\"" + pid + "\",\"acr\":\"idporten-loa-leakcanary\"," + clientId + "}";
+	}
+
+	/** A Maskinporten organisation with a scope. */
+	static String organisation() {
+		return "{\"active\":true,\"exp\":4102444800,\"iat\":1730977293,\"scope\":\"nav:leakcanary/cases.read\","
+				+ "\"consumer\":{\"authority\":\"iso6523-actorid-upis\",\"ID\":\"0192:998877665\"}}";
 	}
 
 	static String groups(String... ids) {

@@ -23,6 +23,8 @@ import dev.naistoken.benchmarks.load.LoadComparison;
 import dev.naistoken.introspection.cache.CacheHitBenchmark;
 import dev.naistoken.introspection.cache.TokenHashBenchmark;
 import dev.naistoken.benchmarks.micro.ResponseMappingBenchmark;
+import dev.naistoken.benchmarks.micro.RoutingBenchmark;
+import dev.naistoken.introspection.IdentityProvider;
 import dev.naistoken.test.FakeTexas;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +89,13 @@ class BenchmarksSmokeTests {
 			hit.fill();
 			assertThat(hit.hit(new CacheHitBenchmark.Cursor())).isNotNull();
 		}
+		RoutingBenchmark routing = new RoutingBenchmark();
+		assertThat(routing.missEntraIdUserToken().provider()).isEqualTo(IdentityProvider.AZUREAD);
+		assertThat(routing.missTokenxCitizenToken().provider()).isEqualTo(IdentityProvider.TOKENX);
+		assertThat(routing.missUnknownIssuer().provider()).isNull();
+		assertThat(routing.hitProviderOfCachedClaims()).isEqualTo(IdentityProvider.AZUREAD);
+		assertThat(routing.hitIntrospectorRoutingByIssuer().getAttributes())
+			.isEqualTo(routing.hitIntrospectorSingleProvider().getAttributes());
 		assertThat(CacheMemory.retained("own", true, 1_000)).isPositive();
 	}
 
