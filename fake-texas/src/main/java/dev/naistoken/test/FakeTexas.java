@@ -270,9 +270,9 @@ public final class FakeTexas implements AutoCloseable {
 		return !this.disabled.contains(provider);
 	}
 
-	/** The provider's key, made on first use: an RSA key pair costs tens of milliseconds to generate. */
+	/** The provider's key under a key id of this fake's own, made on first use. */
 	TokenSigner signer(Provider provider) {
-		return this.signers.computeIfAbsent(provider, (key) -> new TokenSigner());
+		return this.signers.computeIfAbsent(provider, TokenSigner::new);
 	}
 
 	/**

@@ -7,6 +7,8 @@ import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signs and checks tokens with an RSA key pair of its own (RS256, the only algorithm the real endpoint
@@ -14,12 +16,19 @@ import java.util.Base64;
  * set. A token signed by another signer carries a key id this one does not know, as a token of another
  * provider (or a forged one) does to the real endpoint. Checking an RS256 signature costs what it costs
  * the real endpoint on every call, so a load test against the fake sees a realistic endpoint.
+ * <p>
+ * A provider's RSA key pair is made once per JVM and shared by the fakes in it (generating one costs
+ * hundreds of milliseconds, up to seconds on a busy machine, and tests start many fakes); each signer
+ * gives it a random key id of its own, so a token of another fake is as unknown to this one as a token
+ * of another provider.
  */
 final class TokenSigner {
 
 	static final String ALGORITHM = "RS256";
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+	private static final Map<FakeTexas.Provider, KeyPair> KEYS = new ConcurrentHashMap<>();
 
 	private final KeyPair keys;
 
@@ -31,18 +40,15 @@ final class TokenSigner {
 
 	private final ThreadLocal<Signature> verifying;
 
-	TokenSigner() {
+	/**
+	 * A signer with the provider's key pair under a new key id.
+	 * @param provider the provider
+	 */
+	TokenSigner(FakeTexas.Provider provider) {
 		SecureRandom random = new SecureRandom();
 		byte[] id = new byte[9];
 		random.nextBytes(id);
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048, random);
-			this.keys = generator.generateKeyPair();
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("RSA is not available", ex);
-		}
+		this.keys = KEYS.computeIfAbsent(provider, (key) -> generate(random));
 		this.keyId = BASE64URL.encodeToString(id);
 		this.encodedHeader = encode(("{\"alg\":\"" + ALGORITHM + "\",\"kid\":\"" + this.keyId + "\",\"typ\":\"JWT\"}")
 			.getBytes(StandardCharsets.UTF_8));
@@ -80,6 +86,17 @@ final class TokenSigner {
 		catch (GeneralSecurityException ex) {
 			this.verifying.remove();
 			return false;
+		}
+	}
+
+	private static KeyPair generate(SecureRandom random) {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048, random);
+			return generator.generateKeyPair();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("RSA is not available", ex);
 		}
 	}
 

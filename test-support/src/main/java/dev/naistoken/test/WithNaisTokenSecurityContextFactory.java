@@ -71,7 +71,7 @@ final class WithNaisTokenSecurityContextFactory implements WithSecurityContextFa
 	private TokenBuilder tokenFor(WithNaisToken annotation) {
 		FakeTexas.Provider provider = FakeTexas.Provider.of(annotation.provider().wireValue());
 		TokenBuilder token = new TokenBuilder(provider, Instant.now(),
-				signers.computeIfAbsent(provider, (key) -> new TokenSigner()));
+				signers.computeIfAbsent(provider, TokenSigner::new));
 		if (provider == FakeTexas.Provider.ENTRA_ID) {
 			entraIdClaims(annotation, token);
 		}
