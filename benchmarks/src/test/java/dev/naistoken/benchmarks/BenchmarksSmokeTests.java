@@ -63,6 +63,27 @@ class BenchmarksSmokeTests {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "bm", "cm", "dm" })
+	void everyMixedSetupLetsTheTokensOfBothProvidersThrough(String setup) throws Exception {
+		Map<String, Object> properties = new java.util.HashMap<>(Map.of("server.port", "0",
+				"nais.token.introspection.endpoint", texas.endpoint().toString(), "bench.texas-endpoint",
+				texas.endpoint().toString(), "bench.issuer.entra-id", FakeTexas.ISSUER, "bench.issuer.tokenx",
+				FakeTexas.TOKENX_ISSUER));
+		if (!setup.equals("dm")) {
+			properties.put("nais.token.providers.entra-id.issuer", FakeTexas.ISSUER);
+			properties.put("nais.token.providers.tokenx.issuer", FakeTexas.TOKENX_ISSUER);
+		}
+		try (ConfigurableApplicationContext app = BenchApp.start(setup, properties)) {
+			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			for (String mixed : LoadComparison.mixedPopulation(texas).subList(0, 4)) {
+				assertThat(get(port, mixed)).isEqualTo(200);
+			}
+			assertThat(get(port, texas.idporten().issue())).isEqualTo(401);
+			assertThat(get(port, null)).isEqualTo(401);
+		}
+	}
+
 	@Test
 	void theLocalJwtSetupStartsAndLetsOnlyAValidTokenThrough() throws Exception {
 		KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();

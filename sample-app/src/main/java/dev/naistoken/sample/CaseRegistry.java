@@ -15,9 +15,10 @@ class CaseRegistry {
 	private final Map<String, Case> cases = new ConcurrentHashMap<>();
 
 	CaseRegistry() {
-		save(new Case("CASE-1", "Application for unemployment benefit", "OPEN", "Z990001"));
-		save(new Case("CASE-2", "Follow-up of sick leave", "OPEN", "Z990002"));
-		save(new Case("CASE-3", "Parental benefit", "CLOSED", "Z990001"));
+		// Made-up national identity numbers (invalid check digits): the fake's default citizen and another.
+		save(new Case("CASE-1", "Application for unemployment benefit", "OPEN", "Z990001", "12345678910"));
+		save(new Case("CASE-2", "Follow-up of sick leave", "OPEN", "Z990002", "10987654321"));
+		save(new Case("CASE-3", "Parental benefit", "CLOSED", "Z990001", "12345678910"));
 	}
 
 	List<Case> all() {

@@ -54,7 +54,9 @@ class LocalModeTests {
 			}
 			assertThat(seen).contains("a reader (group readers)", "an admin (group admins)", "a user in no group",
 					"an app-to-app caller (role access_as_application)", "an expired token", "no token",
-					"public health probe, no token");
+					"public health probe, no token", "a citizen through the citizen frontend (TokenX, level high): own cases",
+					"the same citizen, logged in at level substantial",
+					"an organisation (Maskinporten, scope nav:sample/cases.read)", "an organisation without that scope");
 		}
 	}
 

@@ -4,7 +4,9 @@ import java.io.PrintStream;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.naistoken.test.FakeTexas;
 import dev.naistoken.test.NaisTokenLocalRun;
+import dev.naistoken.test.TokenBuilder;
 
 /**
  * The sample on a laptop, no NAIS and no Docker: {@link NaisTokenLocalRun} starts a fake introspection
@@ -46,6 +48,14 @@ public final class LocalSampleApplication {
 					(token) -> token)
 			.demo("an app-to-app caller (role access_as_application)", "GET /api/internal/statistics", 200,
 					(token) -> token.app())
+			.demo("a citizen through the citizen frontend (TokenX, level high): own cases", "GET /api/citizen/cases",
+					200, FakeTexas.Provider.TOKENX, (token) -> token)
+			.demo("the same citizen, logged in at level substantial", "GET /api/citizen/cases", 403,
+					FakeTexas.Provider.TOKENX, (token) -> token.level(TokenBuilder.Level.SUBSTANTIAL))
+			.demo("an organisation (Maskinporten, scope nav:sample/cases.read)", "GET /api/partner/cases/CASE-1/status",
+					200, FakeTexas.Provider.MASKINPORTEN, (token) -> token.scopes("nav:sample/cases.read"))
+			.demo("an organisation without that scope", "GET /api/partner/cases/CASE-1/status", 403,
+					FakeTexas.Provider.MASKINPORTEN, (token) -> token.scopes("nav:sample/other.read"))
 			.demo("an expired token", "GET /api/me", 401, (token) -> token.groups(ADMINS).expired())
 			.withoutToken("no token", "GET /api/me", 401)
 			.withoutToken("public health probe, no token", "GET /actuator/health", 200)

@@ -37,6 +37,25 @@ class ManifestTests {
 		assertThat(child(spec, "readiness").get("path")).isEqualTo("/actuator/health/readiness");
 	}
 
+	@Test
+	void manifestEnablesTheProvidersOfTheCitizenAndPartnerEndpoints() throws IOException {
+		Map<String, Object> spec = child(load(Files.newInputStream(Path.of("nais/app.yaml"))), "spec");
+
+		assertThat(child(spec, "tokenx")).containsEntry("enabled", true);
+		assertThat(child(spec, "maskinporten")).containsEntry("enabled", true);
+		List<String> exposed = ((List<?>) child(child(spec, "maskinporten"), "scopes").get("exposes")).stream()
+			.map((scope) -> (Map<?, ?>) scope)
+			.filter((scope) -> Boolean.TRUE.equals(scope.get("enabled")))
+			.map((scope) -> "nav:" + scope.get("product") + "/" + scope.get("name"))
+			.toList();
+		assertThat(exposed).containsExactly("nav:sample/cases.read");
+		List<Object> inbound = ((List<?>) child(child(spec, "accessPolicy"), "inbound").get("rules")).stream()
+			.map((rule) -> ((Map<?, ?>) rule).get("application"))
+			.map(Object.class::cast)
+			.toList();
+		assertThat(inbound).contains("citizen-frontend");
+	}
+
 	private static Map<String, Object> load(InputStream in) throws IOException {
 		try (in) {
 			return new Yaml().load(in);

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -21,7 +20,8 @@ import org.springframework.util.function.ThrowingConsumer;
 
 /**
  * Runs an application on a laptop, no NAIS and no Docker: starts a {@link FakeTexas}, points
- * {@code nais.token.introspection.endpoint} at it, runs the application's own {@code main} unchanged,
+ * {@code nais.token.introspection.endpoint} at it (and {@code nais.token.providers.<name>.issuer} at its
+ * issuers, so tokens of every provider are routed as on NAIS), runs the application's own {@code main} unchanged,
  * and prints demo tokens with ready {@code curl} lines once it is up. Meant for a {@code main} in the
  * application's test sources, so nothing of the fake reaches its jar:
  * <pre class="code">
@@ -71,7 +71,22 @@ public final class NaisTokenLocalRun {
 	 * @return this local run
 	 */
 	public NaisTokenLocalRun demo(String who, String request, int status, UnaryOperator<TokenBuilder> token) {
-		this.demos.add(new Demo(who, request, status, token));
+		return demo(who, request, status, FakeTexas.Provider.ENTRA_ID, token);
+	}
+
+	/**
+	 * Prints a demo token of another identity provider and its curl line.
+	 * @param who who the token stands for, e.g. {@code "a citizen (TokenX, level high)"}
+	 * @param request the method and path, e.g. {@code "GET /api/citizen/cases"}
+	 * @param status the status the request gets, printed beside it
+	 * @param provider the provider whose token it is
+	 * @param token what the token holds, from that provider's realistic defaults (see {@link TokenBuilder}),
+	 * e.g. {@code (token) -> token.pid("12345678910")}
+	 * @return this local run
+	 */
+	public NaisTokenLocalRun demo(String who, String request, int status, FakeTexas.Provider provider,
+			UnaryOperator<TokenBuilder> token) {
+		this.demos.add(new Demo(who, request, status, provider, token));
 		return this;
 	}
 
@@ -83,7 +98,7 @@ public final class NaisTokenLocalRun {
 	 * @return this local run
 	 */
 	public NaisTokenLocalRun withoutToken(String who, String request, int status) {
-		this.demos.add(new Demo(who, request, status, null));
+		this.demos.add(new Demo(who, request, status, FakeTexas.Provider.ENTRA_ID, null));
 		return this;
 	}
 
@@ -123,12 +138,13 @@ public final class NaisTokenLocalRun {
 	}
 
 	private static List<Demo> defaultDemos() {
-		return List.of(new Demo("a user", "GET /", 0, UnaryOperator.identity()),
-				new Demo("an app-to-app caller", "GET /", 0, TokenBuilder::app));
+		return List.of(new Demo("a user", "GET /", 0, FakeTexas.Provider.ENTRA_ID, UnaryOperator.identity()),
+				new Demo("an app-to-app caller", "GET /", 0, FakeTexas.Provider.ENTRA_ID, TokenBuilder::app));
 	}
 
 	/** One printed example; status 0 prints none. */
-	private record Demo(String who, String request, int status, @Nullable UnaryOperator<TokenBuilder> token) {
+	private record Demo(String who, String request, int status, FakeTexas.Provider provider,
+			@Nullable UnaryOperator<TokenBuilder> token) {
 
 		String text(FakeTexas texas, String baseUrl) {
 			String[] methodAndPath = this.request.trim().split("\\s+", 2);
@@ -143,7 +159,7 @@ public final class NaisTokenLocalRun {
 				text.append("-X ").append(method).append(' ');
 			}
 			if (this.token != null) {
-				String token = this.token.apply(texas.token().expiresIn(TOKEN_LIFETIME)).issue();
+				String token = this.token.apply(texas.token(this.provider).expiresIn(TOKEN_LIFETIME)).issue();
 				text.append("-H \"Authorization: Bearer ").append(token).append("\" ");
 			}
 			return text.append(baseUrl).append(path).append('\n').toString();
@@ -175,8 +191,7 @@ public final class NaisTokenLocalRun {
 		public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
 				ConfigurableEnvironment environment) {
 			environment.getPropertySources()
-				.addFirst(new MapPropertySource("naisTokenLocalRun",
-						Map.of("nais.token.introspection.endpoint", this.texas.endpoint().toString())));
+				.addFirst(new MapPropertySource("naisTokenLocalRun", FakeTexasContextCustomizerFactory.properties(this.texas)));
 		}
 
 		@Override

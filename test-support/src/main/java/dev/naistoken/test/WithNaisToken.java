@@ -11,8 +11,12 @@ import org.springframework.core.annotation.AliasFor;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithSecurityContext;
 
+import dev.naistoken.authorities.LevelOfAssurance;
+import dev.naistoken.introspection.IdentityProvider;
+
 /**
- * Runs a test as the holder of an Entra ID token with these claims, without any HTTP call: the claims
+ * Runs a test as the holder of a token with these claims (Entra ID unless {@link #provider()} says
+ * otherwise), without any HTTP call: the claims
  * are read as the starter reads the endpoint's answer and handed to the application's own
  * {@code OpaqueTokenAuthenticationConverter} bean, so group aliases and authority prefixes from the
  * application's configuration apply exactly as in production. For MockMvc tests and direct calls of
@@ -27,6 +31,15 @@ import org.springframework.security.test.context.support.WithSecurityContext;
  * The token starts from {@link TokenBuilder}'s defaults (a user calling through a frontend, scope
  * {@value TokenBuilder#DEFAULT_SCOPE}, NAV ident {@value TokenBuilder#DEFAULT_NAV_IDENT}, no groups). On a
  * class it applies to every test method; it can be a meta-annotation ({@code @AsAdmin}).
+ * <p>
+ * Other providers' tokens take their own claims, and get their provider's authorities
+ * ({@code PROVIDER_tokenx}, {@code LOA_high}, Maskinporten's {@code SCOPE_...}):
+ * <pre class="code">
+ * &#64;WithNaisToken(provider = IdentityProvider.TOKENX, pid = "12345678910", level = LevelOfAssurance.HIGH)
+ * &#64;WithNaisToken(provider = IdentityProvider.MASKINPORTEN, organisation = "889640782", scopes = "nav:sample/cases.read")
+ * </pre>
+ * The Entra ID attributes ({@link #groups()}, {@link #roles()}, {@link #app()}) are refused on another
+ * provider's token, so a rule cannot pass by a claim its provider never sends.
  */
 @Target({ ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
@@ -34,6 +47,33 @@ import org.springframework.security.test.context.support.WithSecurityContext;
 @Documented
 @WithSecurityContext(factory = WithNaisTokenSecurityContextFactory.class)
 public @interface WithNaisToken {
+
+	/**
+	 * The identity provider whose token it is: Entra ID (default), TokenX, ID-porten or Maskinporten.
+	 * @return the provider
+	 */
+	IdentityProvider provider() default IdentityProvider.ENTRA_ID;
+
+	/**
+	 * The citizen's national identity number ({@code pid}) of a TokenX or ID-porten token; ignored for
+	 * the others.
+	 * @return the pid
+	 */
+	String pid() default TokenBuilder.DEFAULT_PID;
+
+	/**
+	 * The level of assurance of a TokenX or ID-porten token's login ({@code acr}); ignored for the
+	 * others. For the legacy spelling, use {@code claims = "acr=Level4"}.
+	 * @return the level
+	 */
+	LevelOfAssurance level() default LevelOfAssurance.HIGH;
+
+	/**
+	 * The calling organisation's number of a Maskinporten token ({@code consumer}
+	 * {@code 0192:<number>}); ignored for the others.
+	 * @return the organisation number
+	 */
+	String organisation() default TokenBuilder.DEFAULT_ORGANISATION;
 
 	/**
 	 * The user's groups: each an alias from the application's {@code nais.token.groups} (resolved to its
@@ -52,6 +92,8 @@ public @interface WithNaisToken {
 
 	/**
 	 * Delegated scopes ({@code scp}), exactly these; ignored for an {@link #app()} token, which has none.
+	 * For Maskinporten (and ID-porten) the {@code scope} claim: left at this default, a Maskinporten token
+	 * has {@value TokenBuilder#DEFAULT_MASKINPORTEN_SCOPE}. A TokenX token has no scopes.
 	 * @return the scopes
 	 */
 	String[] scopes() default { TokenBuilder.DEFAULT_SCOPE };
@@ -70,7 +112,8 @@ public @interface WithNaisToken {
 	String navIdent() default TokenBuilder.DEFAULT_NAV_IDENT;
 
 	/**
-	 * The caller's {@code azp_name} ({@code cluster:namespace:app}); empty keeps the default.
+	 * The calling application ({@code cluster:namespace:app}): {@code azp_name} of an Entra ID token,
+	 * {@code client_id} of a TokenX or ID-porten token; empty keeps the default.
 	 * @return the consumer
 	 */
 	String consumer() default "";

@@ -1,7 +1,9 @@
 package dev.naistoken.test;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.core.JacksonException;
 
@@ -10,13 +12,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenAuthenticationConverter;
 import org.springframework.security.test.context.support.WithSecurityContextFactory;
 
 import dev.naistoken.authorities.NaisTokenAuthorityMapper;
 import dev.naistoken.autoconfigure.NaisTokenProperties;
-import dev.naistoken.introspection.IdentityProvider;
+import dev.naistoken.introspection.IntrospectedPrincipal;
 import dev.naistoken.introspection.IntrospectionResponseReader;
 import dev.naistoken.introspection.IntrospectionResult;
 
@@ -28,7 +29,8 @@ import dev.naistoken.introspection.IntrospectionResult;
  */
 final class WithNaisTokenSecurityContextFactory implements WithSecurityContextFactory<WithNaisToken> {
 
-	private static final TokenSigner signer = new TokenSigner();
+	/** One key per provider, made on first use: the token is never checked, but it is a real one. */
+	private static final Map<FakeTexas.Provider, TokenSigner> signers = new ConcurrentHashMap<>();
 
 	private final ObjectProvider<OpaqueTokenAuthenticationConverter> converter;
 
@@ -53,21 +55,42 @@ final class WithNaisTokenSecurityContextFactory implements WithSecurityContextFa
 		}
 		TokenBuilder token = tokenFor(annotation);
 		IntrospectionResult result = new IntrospectionResponseReader().read(200,
-				TokenVerifier.activeBody(token.payload()), IdentityProvider.AZUREAD);
+				TokenVerifier.activeBody(token.payload()), annotation.provider());
 		if (!(result instanceof IntrospectionResult.Active active)) {
 			throw new IllegalArgumentException("@WithNaisToken's claims are not an answer the starter accepts as an "
 					+ "active token: " + result);
 		}
 		// The converter builds the principal from the claims, as it does for the introspector's answer.
 		Authentication authentication = converter.convert(token.issue(),
-				new DefaultOAuth2AuthenticatedPrincipal(active.claims(), java.util.List.of()));
+				new IntrospectedPrincipal(active.claims(), annotation.provider()));
 		SecurityContext context = this.securityContextHolderStrategy.createEmptyContext();
 		context.setAuthentication(authentication);
 		return context;
 	}
 
 	private TokenBuilder tokenFor(WithNaisToken annotation) {
-		TokenBuilder token = new TokenBuilder(Instant.now(), signer);
+		FakeTexas.Provider provider = FakeTexas.Provider.of(annotation.provider().wireValue());
+		TokenBuilder token = new TokenBuilder(provider, Instant.now(),
+				signers.computeIfAbsent(provider, TokenSigner::new));
+		if (provider == FakeTexas.Provider.ENTRA_ID) {
+			entraIdClaims(annotation, token);
+		}
+		else {
+			otherProviderClaims(annotation, provider, token);
+		}
+		for (String claim : annotation.claims()) {
+			int equals = claim.indexOf('=');
+			if (equals <= 0) {
+				throw new IllegalArgumentException(
+						"@WithNaisToken(claims = \"" + claim + "\"): write each claim as name=value");
+			}
+			String value = claim.substring(equals + 1);
+			token.claim(claim.substring(0, equals), value.isEmpty() ? null : jsonOrString(value));
+		}
+		return token;
+	}
+
+	private void entraIdClaims(WithNaisToken annotation, TokenBuilder token) {
 		if (annotation.app()) {
 			token.app();
 		}
@@ -82,16 +105,34 @@ final class WithNaisTokenSecurityContextFactory implements WithSecurityContextFa
 		if (!annotation.consumer().isEmpty()) {
 			token.consumer(annotation.consumer());
 		}
-		for (String claim : annotation.claims()) {
-			int equals = claim.indexOf('=');
-			if (equals <= 0) {
-				throw new IllegalArgumentException(
-						"@WithNaisToken(claims = \"" + claim + "\"): write each claim as name=value");
-			}
-			String value = claim.substring(equals + 1);
-			token.claim(claim.substring(0, equals), value.isEmpty() ? null : jsonOrString(value));
+	}
+
+	/** TokenX, ID-porten, Maskinporten: their own claims; Entra ID's attributes would grant what they never send. */
+	private static void otherProviderClaims(WithNaisToken annotation, FakeTexas.Provider provider, TokenBuilder token) {
+		if (annotation.groups().length > 0 || annotation.roles().length > 0 || annotation.app()) {
+			throw new IllegalArgumentException("@WithNaisToken(provider = " + annotation.provider() + "): groups, "
+					+ "roles and app are Entra ID claims, which a " + provider + " token never holds");
 		}
-		return token;
+		boolean defaultScopes = Arrays.equals(annotation.scopes(), new String[] { TokenBuilder.DEFAULT_SCOPE });
+		if (provider == FakeTexas.Provider.MASKINPORTEN) {
+			token.organisation(annotation.organisation());
+			if (!defaultScopes) {
+				token.scopes(annotation.scopes());
+			}
+			if (!annotation.consumer().isEmpty()) {
+				throw new IllegalArgumentException("@WithNaisToken(provider = MASKINPORTEN): the caller is an "
+						+ "organisation; set organisation, not consumer");
+			}
+			return;
+		}
+		token.pid(annotation.pid());
+		token.level(TokenBuilder.Level.valueOf(annotation.level().name()));
+		if (!defaultScopes) {
+			token.scopes(annotation.scopes());
+		}
+		if (!annotation.consumer().isEmpty()) {
+			token.consumer(annotation.consumer());
+		}
 	}
 
 	private String[] groupIds(String[] groups) {

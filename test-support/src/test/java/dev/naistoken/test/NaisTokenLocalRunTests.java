@@ -39,12 +39,16 @@ class NaisTokenLocalRunTests {
 			.demo("a reader", "GET /admin", 403, (token) -> token.groups("6a1f3c2e-0000-4000-8000-000000000001"))
 			.demo("an expired token", "GET /whoami", 401, TokenBuilder::expired)
 			.demo("an app", "GET /whoami", 200, TokenBuilder::app)
+			.demo("a citizen", "GET /whoami", 200, FakeTexas.Provider.TOKENX, (token) -> token.pid("01017012345"))
+			.demo("an organisation", "GET /whoami", 200, FakeTexas.Provider.MASKINPORTEN,
+					(token) -> token.organisation("974761076"))
 			.withoutToken("no token", "GET /whoami", 401)
 			.printTo(new PrintStream(printed, true, StandardCharsets.UTF_8))
 			.run("--server.port=0")) {
 			String text = printed.toString(StandardCharsets.UTF_8);
 			assertThat(text).contains("LOCAL MODE").contains(context.getBean(FakeTexas.class).endpoint().toString());
-			assertThat(replay(text)).containsExactly("an admin", "a reader", "an expired token", "an app", "no token");
+			assertThat(replay(text)).containsExactly("an admin", "a reader", "an expired token", "an app", "a citizen",
+					"an organisation", "no token");
 		}
 	}
 

@@ -22,6 +22,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.http.RequestEntity;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -37,6 +39,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.introspection.SpringOpaqueTokenIntrospector;
@@ -60,7 +64,13 @@ import org.springframework.web.client.RestTemplate;
  * <li>{@code b} the starter, cache on; {@code c} the starter, cache off;</li>
  * <li>{@code d} the starter's chain with Spring Security's {@link SpringOpaqueTokenIntrospector} against the
  * same endpoint, sending {@code identity_provider} as the endpoint requires;</li>
- * <li>{@code e} local RS256 JWT validation with {@link NimbusJwtDecoder}, in a chain of the same shape.</li>
+ * <li>{@code e} local RS256 JWT validation with {@link NimbusJwtDecoder}, in a chain of the same shape;</li>
+ * <li>{@code bm}, {@code cm} the starter with the issuers of Entra ID and TokenX known (each token routed
+ * to its provider), cache on and off, for a mixed population of Entra ID and TokenX tokens;</li>
+ * <li>{@code dm} the same two providers as a Spring Security user builds it from the multi-tenancy
+ * documentation: one {@link SpringOpaqueTokenIntrospector} per provider (each sending its
+ * {@code identity_provider}), each behind an {@link OpaqueTokenAuthenticationProvider}, chosen by the
+ * token's issuer with {@link JwtIssuerAuthenticationManagerResolver}, in a chain of the same shape.</li>
  * </ul>
  * {@code bench.drop} removes filters from whichever chain the setup builds, for the filter-by-filter
  * figures.
@@ -108,9 +118,9 @@ public class BenchApp {
 		Map<String, Object> properties = new HashMap<>();
 		switch (setup) {
 			case "a" -> properties.put("spring.autoconfigure.exclude", NO_SECURITY);
-			case "s", "e" -> properties.put("nais.token.enabled", "false");
-			case "c" -> properties.put("nais.token.introspection.cache.enabled", "false");
-			case "f", "b", "d" -> {
+			case "s", "e", "dm" -> properties.put("nais.token.enabled", "false");
+			case "c", "cm" -> properties.put("nais.token.introspection.cache.enabled", "false");
+			case "f", "b", "d", "bm" -> {
 			}
 			default -> throw new IllegalArgumentException("no setup '" + setup + "'");
 		}
@@ -183,18 +193,60 @@ public class BenchApp {
 		@Bean
 		OpaqueTokenIntrospector springOpaqueTokenIntrospector(
 				@Value("${bench.texas-endpoint}") String endpoint) {
-			SpringOpaqueTokenIntrospector introspector = new SpringOpaqueTokenIntrospector(endpoint,
-					new RestTemplate());
-			introspector.setRequestEntityConverter((token) -> {
-				MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-				form.add("identity_provider", "azuread");
-				form.add("token", token);
-				return RequestEntity.post(endpoint)
-					.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-					.accept(MediaType.APPLICATION_JSON)
-					.body(form);
-			});
-			return introspector;
+			return springIntrospector(endpoint, "azuread");
+		}
+
+	}
+
+	/**
+	 * Spring Security's introspector for one provider of the endpoint: the endpoint wants
+	 * {@code identity_provider} beside the token, which takes a request converter.
+	 */
+	static SpringOpaqueTokenIntrospector springIntrospector(String endpoint, String identityProvider) {
+		SpringOpaqueTokenIntrospector introspector = new SpringOpaqueTokenIntrospector(endpoint, new RestTemplate());
+		introspector.setRequestEntityConverter((token) -> {
+			MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+			form.add("identity_provider", identityProvider);
+			form.add("token", token);
+			return RequestEntity.post(endpoint)
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.accept(MediaType.APPLICATION_JSON)
+				.body(form);
+		});
+		return introspector;
+	}
+
+	/** The shape of the starter's default chain: every request authenticated, stateless, no CSRF. */
+	static HttpSecurity sameShapeAsTheStartersChain(HttpSecurity http) throws Exception {
+		return http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable);
+	}
+
+	/**
+	 * Several providers as Spring Security's multi-tenancy documentation has a user build them: an
+	 * authentication manager per issuer, resolved from the token's {@code iss} by
+	 * {@link JwtIssuerAuthenticationManagerResolver}; behind each, an introspector for that provider.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Profile("dm")
+	static class SpringMultiTenantIntrospection {
+
+		@Bean
+		SecurityFilterChain multiTenantChain(HttpSecurity http, @Value("${bench.texas-endpoint}") String endpoint,
+				@Value("${bench.issuer.entra-id}") String entraIdIssuer, @Value("${bench.issuer.tokenx}") String tokenxIssuer)
+				throws Exception {
+			Map<String, AuthenticationManager> managers = new HashMap<>();
+			managers.put(entraIdIssuer,
+					new ProviderManager(new OpaqueTokenAuthenticationProvider(springIntrospector(endpoint, "azuread"))));
+			managers.put(tokenxIssuer,
+					new ProviderManager(new OpaqueTokenAuthenticationProvider(springIntrospector(endpoint, "tokenx"))));
+			JwtIssuerAuthenticationManagerResolver resolver = new JwtIssuerAuthenticationManagerResolver(managers::get);
+			sameShapeAsTheStartersChain(http)
+				.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationManagerResolver(resolver));
+			return http.build();
 		}
 
 	}
@@ -218,11 +270,7 @@ public class BenchApp {
 		/** The same shape as the starter's default chain, validating JWTs locally instead. */
 		@Bean
 		SecurityFilterChain jwtChain(HttpSecurity http) throws Exception {
-			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
-				.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-				.csrf(AbstractHttpConfigurer::disable)
-				.requestCache(AbstractHttpConfigurer::disable)
-				.logout(AbstractHttpConfigurer::disable)
+			sameShapeAsTheStartersChain(http)
 				.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
 			return http.build();
 		}

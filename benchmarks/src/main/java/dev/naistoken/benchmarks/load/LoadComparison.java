@@ -37,13 +37,14 @@ import dev.naistoken.test.FakeTexas;
 
 /**
  * The end-to-end comparison: starts one {@link BenchApp} per setup, each in a JVM of its own on
- * loopback, all against one lean fake endpoint ({@link FakeTexas}, which checks each token's signature
- * on every call as the real one does, though with HS256 rather than RS256), and drives the same bounded wrk load through each, setups
- * alternating round by round. Prints throughput and latency per setup and the ratios the project
- * targets.
+ * loopback, all against one lean fake endpoint ({@link FakeTexas}, which checks each token's RS256
+ * signature on every call, as the real one does), and drives the same bounded wrk load through each,
+ * setups alternating round by round. Prints throughput and latency per setup and the ratios the project
+ * targets. The mixed setups ({@code bm}, {@code cm}, {@code dm}) are driven with a population of
+ * {@value #MIXED} tokens, half Entra ID and half TokenX, taken in turn by a wrk script.
  * <p>
  * Arguments ({@code --name=value}): {@code rounds} (4), {@code seconds} per run (8), {@code connections}
- * under load (16), {@code warmup} seconds per setup (15), {@code setups} (a,s,f,b,c,d,e), {@code heap}
+ * under load (16), {@code warmup} seconds per setup (15), {@code setups} (a,s,f,b,c,d,e,bm,cm,dm), {@code heap}
  * of each application (512m), {@code out} (target/load).
  */
 public final class LoadComparison {
@@ -58,7 +59,15 @@ public final class LoadComparison {
 		NAMES.put("c", "nais-token, cache off");
 		NAMES.put("d", "SpringOpaqueTokenIntrospector, same endpoint");
 		NAMES.put("e", "NimbusJwtDecoder, local RS256");
+		NAMES.put("bm", "nais-token, cache on, Entra ID + TokenX tokens");
+		NAMES.put("cm", "nais-token, cache off, Entra ID + TokenX tokens");
+		NAMES.put("dm", "SpringOpaqueTokenIntrospector per provider + issuer resolver, Entra ID + TokenX tokens");
 	}
+
+	/** How many tokens the mixed population holds, half of each provider. */
+	static final int MIXED = 100;
+
+	private static final List<String> MIXED_SETUPS = List.of("bm", "cm", "dm");
 
 	private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
 
@@ -78,7 +87,7 @@ public final class LoadComparison {
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = new LinkedHashMap<>(Map.of("rounds", "4", "seconds", "8", "connections", "16",
-				"warmup", "15", "setups", "a,s,f,b,c,d,e", "heap", "512m", "out", "target/load"));
+				"warmup", "15", "setups", "a,s,f,b,c,d,e,bm,cm,dm", "heap", "512m", "out", "target/load"));
 		for (String arg : args) {
 			String option = arg.replaceFirst("^--", "");
 			options.put(option.substring(0, option.indexOf('=')), option.substring(option.indexOf('=') + 1));
@@ -106,18 +115,26 @@ public final class LoadComparison {
 				.expiresIn(Duration.ofHours(2))
 				.issue();
 			String jwt = jwt(keys);
+			List<String> mixed = mixedPopulation(texas);
+			Path script = out.resolve("mixed.lua");
+			Files.writeString(script, wrkScript(mixed), StandardCharsets.UTF_8);
+			Map<String, List<String>> load = new LinkedHashMap<>();
 			for (String setup : setups) {
 				int port = freePort();
 				ports.put(setup, port);
 				apps.put(setup, startApp(setup, port, texas.endpoint(), keys, options.get("heap"), out));
-			}
-			for (String setup : setups) {
-				String token = setup.equals("e") ? jwt : opaque;
-				awaitReady(setup, ports.get(setup), token, apps.get(setup));
+				load.put(setup, MIXED_SETUPS.contains(setup) ? List.of("-s", script.toString())
+						: List.of("-H", "Authorization: Bearer " + (setup.equals("e") ? jwt : opaque)));
+				// One at a time: several JVMs starting at once on two busy cores take minutes each.
+				List<String> tokens = MIXED_SETUPS.contains(setup) ? List.of(mixed.get(0), mixed.get(1))
+						: List.of(setup.equals("e") ? jwt : opaque);
+				for (String token : tokens) {
+					awaitReady(setup, ports.get(setup), token, apps.get(setup));
+				}
 				System.out.printf("%s ready on port %d%n", setup, ports.get(setup));
 			}
 			for (String setup : setups) {
-				wrk(apps.get(setup), ports.get(setup), token(setup, opaque, jwt), connections, warmup);
+				wrk(apps.get(setup), ports.get(setup), load.get(setup), connections, warmup);
 			}
 			for (int round = 0; round < rounds; round++) {
 				List<String> order = new ArrayList<>(setups);
@@ -126,11 +143,10 @@ public final class LoadComparison {
 				}
 				for (String setup : order) {
 					long callsBefore = texas.calls();
-					Run run = wrk(apps.get(setup), ports.get(setup), token(setup, opaque, jwt), connections, seconds);
+					Run run = wrk(apps.get(setup), ports.get(setup), load.get(setup), connections, seconds);
 					endpointCalls.merge(setup, texas.calls() - callsBefore, Long::sum);
 					loaded.computeIfAbsent(setup, (key) -> new ArrayList<>()).add(run);
-					Run one = wrk(apps.get(setup), ports.get(setup), token(setup, opaque, jwt), 1,
-							Math.max(2, seconds / 2));
+					Run one = wrk(apps.get(setup), ports.get(setup), load.get(setup), 1, Math.max(2, seconds / 2));
 					single.computeIfAbsent(setup, (key) -> new ArrayList<>()).add(one);
 					System.out.printf(Locale.ROOT,
 							"round %d %s: %.0f req/s (p99 %.2f ms), app CPU %.1f µs/request, 1 connection p99 %.3f ms%n",
@@ -155,8 +171,29 @@ public final class LoadComparison {
 		Files.writeString(out.resolve("results.md"), table, StandardCharsets.UTF_8);
 	}
 
-	private static String token(String setup, String opaque, String jwt) {
-		return setup.equals("e") ? jwt : opaque;
+	/**
+	 * {@value #MIXED} tokens, Entra ID and TokenX in turn: users of a colleague's app beside citizens
+	 * through a frontend, each token distinct (so each is a first request to a cache).
+	 */
+	public static List<String> mixedPopulation(FakeTexas texas) {
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < MIXED; i++) {
+			tokens.add((i % 2 == 0)
+					? texas.token().groups("6a1f3c2e-0000-4000-8000-000000000001").expiresIn(Duration.ofHours(2)).issue()
+					: texas.tokenx().pid(String.format(Locale.ROOT, "%011d", 12345678910L + i))
+						.expiresIn(Duration.ofHours(2))
+						.issue());
+		}
+		return tokens;
+	}
+
+	/** A wrk script that sends the tokens in turn, one per request. */
+	public static String wrkScript(List<String> tokens) {
+		StringBuilder script = new StringBuilder("tokens = {\n");
+		tokens.forEach((token) -> script.append("  \"").append(token).append("\",\n"));
+		script.append("}\nlocal i = 0\nrequest = function()\n  i = i % #tokens + 1\n")
+			.append("  return wrk.format(nil, nil, { [\"Authorization\"] = \"Bearer \" .. tokens[i] })\nend\n");
+		return script.toString();
 	}
 
 	/**
@@ -198,16 +235,21 @@ public final class LoadComparison {
 				System.getProperty("java.class.path"), BenchApp.class.getName(), setup, "--server.port=" + port,
 				"--nais.token.introspection.endpoint=" + endpoint, "--bench.texas-endpoint=" + endpoint,
 				"--bench.jwt.public-key=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
-				"--bench.jwt.issuer=" + FakeTexas.ISSUER, "--bench.jwt.audience=" + FakeTexas.AUDIENCE));
+				"--bench.jwt.issuer=" + FakeTexas.ISSUER, "--bench.jwt.audience=" + FakeTexas.AUDIENCE,
+				"--bench.issuer.entra-id=" + FakeTexas.ISSUER, "--bench.issuer.tokenx=" + FakeTexas.TOKENX_ISSUER));
+		if (setup.equals("bm") || setup.equals("cm")) {
+			command.add("--nais.token.providers.entra-id.issuer=" + FakeTexas.ISSUER);
+			command.add("--nais.token.providers.tokenx.issuer=" + FakeTexas.TOKENX_ISSUER);
+		}
 		File log = out.resolve("app-" + setup + ".log").toFile();
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 	}
 
-	/** Waits (at most 90 s) until the setup answers 200 with a token and, if secured, 401 without one. */
+	/** Waits (at most 240 s: a busy shared machine starts several JVMs slowly) until the setup answers 200 with a token and, if secured, 401 without one. */
 	private static void awaitReady(String setup, int port, String token, Process app) throws Exception {
 		HttpClient client = HttpClient.newHttpClient();
 		URI hello = URI.create("http://127.0.0.1:" + port + "/hello");
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
 		while (System.nanoTime() < deadline && app.isAlive()) {
 			try {
 				HttpResponse<String> ok = client.send(
@@ -229,12 +271,17 @@ public final class LoadComparison {
 		throw new IllegalStateException("setup " + setup + " did not start; see its log");
 	}
 
-	/** One bounded wrk run against loopback. */
-	private static Run wrk(Process app, int port, String token, int connections, int seconds) throws Exception {
+	/**
+	 * One bounded wrk run against loopback.
+	 * @param load how wrk sends the token: {@code -H <header>}, or {@code -s <script>} for a population
+	 */
+	private static Run wrk(Process app, int port, List<String> load, int connections, int seconds) throws Exception {
 		long appBefore = cpuMicros(app.pid());
 		long endpointBefore = cpuMicros(ProcessHandle.current().pid());
-		List<String> command = List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "5s",
-				"--latency", "-H", "Authorization: Bearer " + token, "http://127.0.0.1:" + port + "/hello");
+		List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s",
+				"--timeout", "5s", "--latency"));
+		command.addAll(load);
+		command.add("http://127.0.0.1:" + port + "/hello");
 		Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
 		if (!wrk.waitFor(seconds + 30L, TimeUnit.SECONDS)) {
 			wrk.destroyForcibly();
@@ -320,6 +367,10 @@ public final class LoadComparison {
 				System.getProperty("java.version"), System.getProperty("os.arch"), options.get("rounds"),
 				options.get("seconds"), options.get("connections"), options.get("load before"),
 				options.get("load after")));
+		if (setups.stream().anyMatch(MIXED_SETUPS::contains)) {
+			table.append(String.format(Locale.ROOT, "Mixed setups (bm, cm, dm): %d tokens, half Entra ID, half TokenX, "
+					+ "sent in turn by a wrk script.%n%n", MIXED));
+		}
 		table.append(String.format(Locale.ROOT, "| setup | | req/s | p50 ms | p99 ms | 1 conn: p50 ms | p99 ms "
 				+ "| app CPU µs/req | endpoint CPU µs/req | endpoint calls | failed requests |%n"));
 		table.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -336,6 +387,9 @@ public final class LoadComparison {
 		ratio(table, load, "b", "e", 1.0);
 		ratio(table, load, "b", "a", 0.70);
 		ratio(table, load, "c", "d", 1.0);
+		ratio(table, load, "cm", "dm", 1.0);
+		ratio(table, load, "bm", "f", Double.NaN);
+		ratio(table, load, "cm", "c", Double.NaN);
 		ratio(table, load, "f", "s", Double.NaN);
 		if (one.containsKey("c") && one.containsKey("a")) {
 			double added = one.get("c").p99 - one.get("a").p99;
