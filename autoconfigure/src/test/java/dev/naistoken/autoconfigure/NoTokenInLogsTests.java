@@ -1,16 +1,25 @@
 package dev.naistoken.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.naistoken.LogLevels;
 
 import static dev.naistoken.autoconfigure.HttpResponses.getWithToken;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,34 +28,54 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With this project's, Spring Security's and Spring Web's loggers at TRACE, a request cycle (active,
  * inactive, unavailable, misconfigured) writes neither the token nor a claim value, in either request
  * format. (The endpoints called answer constant text: what an application writes in its own
- * responses, Spring MVC logs at TRACE, and that is the application's choice.)
+ * responses, Spring MVC logs at TRACE, and that is the application's choice.) Each test sets the levels
+ * itself and uses tokens of its own, so neither a cached context, an earlier test's cached token nor
+ * another class's logging changes its verdict.
  */
 class NoTokenInLogsTests {
 
-	private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzZWNyZXQiOiJ0b2tlbi1ib2R5In0.c2lnbmF0dXJlLXNlY3JldA";
+	@RegisterExtension
+	static final LogLevels levels = LogLevels.set(LogLevel.TRACE, "dev.naistoken", "org.springframework.security",
+			"org.springframework.web", "org.springframework.http");
 
 	/** Claim values of the contract's user token that name a person or a group. */
 	private static final List<String> CLAIM_VALUES = List.of("Kari Nordmann", "Z990001", "kari.nordmann@example.no",
 			"6a1f3c2e-0000-4000-8000-000000000001", "6a1f3c2e-0000-4000-8000-000000000002",
 			"0f7e3a9b-0000-4000-8000-00000000cccc", "Xj3nJfZr0000000000000000000000000000000000", "cases.read");
 
+	/** Each contract case asked for, with the status {@code /api/hello} answers it with. */
+	private static final Map<String, Integer> CASES = Map.of("active user token (on-behalf-of)", 200, "expired token",
+			401, "server error", 503, "identity provider not enabled", 500);
+
+	/** A JWT-shaped token no other test uses, so each case reaches the endpoint rather than the cache. */
+	private static String newToken() {
+		Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+		return "eyJhbGciOiJSUzI1NiJ9." + encoder.encodeToString(("{\"secret\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8))
+				+ "." + encoder.encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+	}
 
 	static void assertNoTokenOrClaimInLogs(int port, CapturedOutput output) {
-		for (String caseName : List.of("active user token (on-behalf-of)", "expired token", "server error",
-				"identity provider not enabled")) {
+		List<String> tokens = new ArrayList<>();
+		CASES.forEach((caseName, status) -> {
+			String token = newToken();
+			tokens.add(token);
 			StubbedEndpointTests.endpoint.reset();
-			StubbedEndpointTests.answer(TOKEN, caseName);
-			getWithToken(port, "/api/hello", TOKEN);
-			getWithToken(port, "/api/admin", TOKEN);
-		}
+			StubbedEndpointTests.answer(token, caseName);
+			assertThat(getWithToken(port, "/api/hello", token).statusCode()).as(caseName).isEqualTo(status);
+			getWithToken(port, "/api/admin", token);
+		});
 		assertThat(output.getAll()).as("the active token was authorized").contains("Set SecurityContextHolder to NaisTokenAuthentication");
 		StubbedEndpointTests.endpoint.reset();
 		StubbedEndpointTests.endpoint.resetConnections();
-		getWithToken(port, "/api/hello", TOKEN);
+		String unanswered = newToken();
+		tokens.add(unanswered);
+		getWithToken(port, "/api/hello", unanswered);
 		assertThat(output.getAll()).as("TRACE output").contains("BearerTokenAuthenticationFilter");
-		assertThat(output.getAll()).doesNotContain(TOKEN);
-		for (String part : TOKEN.split("\\.")) {
-			assertThat(output.getAll()).doesNotContain(part);
+		for (String token : tokens) {
+			assertThat(output.getAll()).doesNotContain(token);
+			for (String part : token.split("\\.")) {
+				assertThat(output.getAll()).doesNotContain(part);
+			}
 		}
 		for (String value : CLAIM_VALUES) {
 			assertThat(output.getAll()).doesNotContain(value);
@@ -57,9 +86,7 @@ class NoTokenInLogsTests {
 	@ExtendWith(OutputCaptureExtension.class)
 	@SpringBootTest(classes = TestApi.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { "nais.token.groups.admins=" + TestApi.ADMINS_GROUP_ID,
-					"nais.token.introspection.request-format=form", "logging.level.dev.naistoken=TRACE",
-					"logging.level.org.springframework.security=TRACE", "logging.level.org.springframework.web=TRACE",
-					"logging.level.org.springframework.http=TRACE" })
+					"nais.token.introspection.request-format=form" })
 	class FormRequests extends StubbedEndpointTests {
 
 		@LocalServerPort
@@ -76,9 +103,7 @@ class NoTokenInLogsTests {
 	@ExtendWith(OutputCaptureExtension.class)
 	@SpringBootTest(classes = TestApi.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { "nais.token.groups.admins=" + TestApi.ADMINS_GROUP_ID,
-					"nais.token.introspection.request-format=json", "logging.level.dev.naistoken=TRACE",
-					"logging.level.org.springframework.security=TRACE", "logging.level.org.springframework.web=TRACE",
-					"logging.level.org.springframework.http=TRACE" })
+					"nais.token.introspection.request-format=json" })
 	class JsonRequests extends StubbedEndpointTests {
 
 		@LocalServerPort

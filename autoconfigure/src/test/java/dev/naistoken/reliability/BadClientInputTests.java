@@ -83,7 +83,9 @@ class BadClientInputTests extends ContainerTestSupport {
 
 	@Test
 	void tokenJustUnderTomcatsHeaderLimitIsChecked() {
-		assertOk(http().bearer("/api/hello", "a".repeat(7 * 1024)), "hello");
+		String token = newToken();
+		token += "a".repeat(7 * 1024 - token.length());
+		assertOk(http().bearer("/api/hello", token), "hello");
 		assertThat(introspections()).isEqualTo(1);
 	}
 

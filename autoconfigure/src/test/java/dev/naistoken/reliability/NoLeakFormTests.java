@@ -25,7 +25,7 @@ class NoLeakFormTests extends NoLeakTestCases {
 	@Test
 	void aTokenInTheQueryStringIsPrintedByTheFrameworks(CapturedOutput output) throws InterruptedException {
 		int mark = output.getAll().length();
-		BadClientInputTests.assertChallengeWithoutError(http().get("/api/hello?access_token=" + TOKEN));
+		BadClientInputTests.assertChallengeWithoutError(http().get("/api/hello?access_token=" + this.token));
 		Thread.sleep(300);
 		assertThat(records(output.getAll().substring(mark)))
 			.filteredOn((record) -> record.contains("leakcanary0token"))

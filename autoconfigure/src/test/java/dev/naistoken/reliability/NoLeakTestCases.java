@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,10 +14,10 @@ import java.util.regex.Pattern;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,8 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import dev.naistoken.LogLevels;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -41,8 +44,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 abstract class NoLeakTestCases extends ContainerTestSupport {
-
-	static final String TOKEN = "eyJ0eXAiOiJKV1QifQ.leakcanary0token.c2lnbmF0dXJl";
 
 	static final String TOMCAT_RAW_REQUEST_LOGGER = "o.a.coyote.http11.Http11InputBuffer";
 
@@ -62,24 +63,30 @@ abstract class NoLeakTestCases extends ContainerTestSupport {
 
 	private static final Pattern LOGGER = Pattern.compile("\\] (\\S+)\\s+: ");
 
-	@Autowired
-	LoggingSystem loggingSystem;
+	/**
+	 * Every logger at TRACE for each test, back to what it was after it (a class reading the log must not
+	 * depend on, nor leave behind, levels of another).
+	 */
+	@RegisterExtension
+	static final LogLevels levels = LogLevels
+		.set(LogLevel.TRACE, LoggingSystem.ROOT_LOGGER_NAME, "dev.naistoken", "org.springframework.security",
+				"org.springframework.web", "org.apache.catalina", "org.apache.coyote", "org.apache.tomcat",
+				"jdk.internal.httpclient", "java.net.http")
+		.and(LogLevel.INFO, "wiremock", "org.eclipse.jetty", "com.github.tomakehurst")
+		.jdkRoot(Level.ALL);
 
 	@Autowired
 	MeterRegistry meterRegistry;
 
+	/**
+	 * This test's token: one no other test (nor an earlier run of this one) has had cached. It contains
+	 * {@code leakcanary0token}, the secret looked for.
+	 */
+	final String token = "eyJ0eXAiOiJKV1QifQ.leakcanary0token" + UUID.randomUUID().toString().replace("-", "")
+			+ ".c2lnbmF0dXJl";
+
 	@BeforeEach
-	void everyLoggerAtTrace() {
-		this.loggingSystem.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.TRACE);
-		for (String name : List.of("dev.naistoken", "org.springframework.security", "org.springframework.web",
-				"org.apache.catalina", "org.apache.coyote", "org.apache.tomcat", "jdk.internal.httpclient",
-				"java.net.http")) {
-			this.loggingSystem.setLogLevel(name, LogLevel.TRACE);
-		}
-		for (String name : List.of("wiremock", "org.eclipse.jetty", "com.github.tomakehurst")) {
-			this.loggingSystem.setLogLevel(name, LogLevel.INFO);
-		}
-		Logger.getLogger("").setLevel(Level.ALL);
+	void julBridgeInstalled() {
 		// Tomcat logs through java.util.logging, which reaches the log only through the bridge Boot installs
 		// at start-up. When a test class with a context of its own ran in between, Spring's test framework
 		// paused this cached context, and Boot's logging lifecycle removed the bridge as it stopped.
@@ -88,49 +95,38 @@ abstract class NoLeakTestCases extends ContainerTestSupport {
 		}
 	}
 
-	@AfterEach
-	void backToDefaults() {
-		for (String name : List.of("dev.naistoken", "org.springframework.security", "org.springframework.web",
-				"org.apache.catalina", "org.apache.coyote", "org.apache.tomcat", "jdk.internal.httpclient",
-				"java.net.http", "wiremock", "org.eclipse.jetty", "com.github.tomakehurst")) {
-			this.loggingSystem.setLogLevel(name, null);
-		}
-		this.loggingSystem.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.INFO);
-		Logger.getLogger("").setLevel(Level.INFO);
-	}
-
 	@Test
 	void noTokenOrClaimValueInLogsAnswersOrMetrics(CapturedOutput output) throws InterruptedException {
 		int mark = output.getAll().length();
 		Map<String, RawHttp.Reply> replies = new LinkedHashMap<>();
 		exchange(replies, "valid, rule met", 200, active(groups(ReliabilityApplication.ADMINS_GROUP_ID, OTHER_GROUP, GROUP_NAME)),
-				() -> http().bearer("/api/admin", TOKEN));
-		exchange(replies, "valid, from the cache", 200, null, () -> http().bearer("/api/admin", TOKEN));
+				() -> http().bearer("/api/admin", this.token));
+		exchange(replies, "valid, from the cache", 200, null, () -> http().bearer("/api/admin", this.token));
 		exchange(replies, "valid, rule not met", 403, active(groups(OTHER_GROUP)),
-				() -> http().bearer("/api/admin", TOKEN + "1"));
+				() -> http().bearer("/api/admin", this.token + "1"));
 		exchange(replies, "valid, groups of the wrong type", 403, active("\"" + OTHER_GROUP + "\""),
-				() -> http().bearer("/api/admin", TOKEN + "2"));
-		exchange(replies, "inactive", 401, EXPIRED, () -> http().bearer("/api/admin", TOKEN + "3"));
+				() -> http().bearer("/api/admin", this.token + "2"));
+		exchange(replies, "inactive", 401, EXPIRED, () -> http().bearer("/api/admin", this.token + "3"));
 		exchange(replies, "endpoint error with claims in its body", 503,
-				new Answer(500, active(groups(OTHER_GROUP))), () -> http().bearer("/api/admin", TOKEN + "4"));
+				new Answer(500, active(groups(OTHER_GROUP))), () -> http().bearer("/api/admin", this.token + "4"));
 		String claims = active(groups(OTHER_GROUP));
 		exchange(replies, "truncated answer", 503, claims.substring(0, claims.length() - 20),
-				() -> http().bearer("/api/admin", TOKEN + "5"));
+				() -> http().bearer("/api/admin", this.token + "5"));
 		exchange(replies, "duplicate key", 503, claims.replace("\"NAVident\"", "\"name\":\"Kari Leakcanary\",\"NAVident\""),
-				() -> http().bearer("/api/admin", TOKEN + "6"));
+				() -> http().bearer("/api/admin", this.token + "6"));
 		exchange(replies, "exp as a string", 503, claims.replace("\"exp\":4102444800", "\"exp\":\"4102444800\""),
-				() -> http().bearer("/api/admin", TOKEN + "7"));
+				() -> http().bearer("/api/admin", this.token + "7"));
 		exchange(replies, "identity provider not enabled", 500,
 				"{\"active\":false,\"error\":\"identity provider 'azuread' is not enabled\"}",
-				() -> http().bearer("/api/admin", TOKEN + "8"));
+				() -> http().bearer("/api/admin", this.token + "8"));
 		exchange(replies, "malformed header", 401, null,
-				() -> http().get("/api/admin", "Authorization: Bearer " + TOKEN + ",9"));
+				() -> http().get("/api/admin", "Authorization: Bearer " + this.token + ",9"));
 		exchange(replies, "two Authorization headers", 401, null,
-				() -> http().get("/api/admin", "Authorization: Bearer " + TOKEN, "Authorization: Bearer " + TOKEN + "a"));
+				() -> http().get("/api/admin", "Authorization: Bearer " + this.token, "Authorization: Bearer " + this.token + "a"));
 		assertThat(this.endpoint.findAll(postRequestedFor(anyUrl())))
 			.allSatisfy((request) -> assertThat(request.getHeader("Content-Type")).startsWith(requestContentType()));
 		endpointDown();
-		exchange(replies, "endpoint down", 503, null, () -> http().bearer("/api/admin", TOKEN + "b"));
+		exchange(replies, "endpoint down", 503, null, () -> http().bearer("/api/admin", this.token + "b"));
 		Thread.sleep(300); // let Tomcat finish logging the last exchange
 		List<String> records = records(output.getAll().substring(mark));
 
