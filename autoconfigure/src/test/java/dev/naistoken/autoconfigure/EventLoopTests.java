@@ -2,6 +2,7 @@ package dev.naistoken.autoconfigure;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
@@ -112,6 +113,30 @@ class EventLoopTests {
 			.block(Duration.ofSeconds(120));
 		assertThat(statuses).hasSize(1000).containsOnly(200);
 		assertThat(this.requests).as("calls to the endpoint").hasValue(1);
+	}
+
+	/**
+	 * The JDK client's {@code sendAsync} completes each response on {@code CompletableFuture}'s default
+	 * executor, which starts a thread per response where the common pool has fewer than two threads
+	 * (machines with fewer than 3 cores); the reactive transport must not.
+	 */
+	@Test
+	void uncachedRequestsStartNoThreadPerAnswer() {
+		behaviour.set((socket, raw) -> {
+			while (readRequest(socket)) {
+				answer(socket, ACTIVE);
+			}
+		});
+		get("warm-up-" + UUID.randomUUID()).block(Duration.ofSeconds(30));
+		long startedBefore = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+		List<Integer> statuses = Flux.range(0, 200)
+			.concatMap((i) -> get("uncached-" + UUID.randomUUID()))
+			.collectList()
+			.block(Duration.ofSeconds(60));
+		long started = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - startedBefore;
+		assertThat(statuses).hasSize(200).containsOnly(200);
+		assertThat(this.requests).hasValue(201);
+		assertThat(started).as("threads started during 200 uncached requests").isLessThan(20);
 	}
 
 	private reactor.core.publisher.Mono<Integer> get(String token) {
