@@ -11,9 +11,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.security.config.Customizer;
@@ -101,8 +103,10 @@ public final class NaisTokenAutoConfiguration {
 		return new IntrospectionCache(cache.maxSize(), cache.maxTtl(), cacheClock.getIfAvailable(Clock::systemUTC));
 	}
 
+	/** Not in a reactive application, whose introspector is the reactive auto-configuration's. */
 	@Bean
 	@ConditionalOnMissingBean(OpaqueTokenIntrospector.class)
+	@Conditional(NotReactiveApplication.class)
 	OpaqueTokenIntrospector naisTokenIntrospector(NaisTokenProperties properties, IntrospectionEndpointClient client,
 			ObjectProvider<IntrospectionCache> cache, ObjectProvider<ObservationRegistry> observations,
 			ObjectProvider<NaisTokenIntrospectionObservationConvention> convention) {
@@ -117,6 +121,20 @@ public final class NaisTokenAutoConfiguration {
 		NaisTokenProperties.Authorities authorities = properties.authorities();
 		return new NaisTokenAuthenticationConverter(new NaisTokenAuthorityMapper(authorities.groupPrefix(),
 				authorities.rolePrefix(), authorities.scopePrefix(), properties.groups()));
+	}
+
+	/** Any application but a reactive web application. */
+	static class NotReactiveApplication extends NoneNestedConditions {
+
+		NotReactiveApplication() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+		static class Reactive {
+
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
