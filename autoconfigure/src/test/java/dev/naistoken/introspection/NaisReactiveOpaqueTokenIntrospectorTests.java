@@ -13,8 +13,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -142,10 +146,50 @@ class NaisReactiveOpaqueTokenIntrospectorTests {
 		assertThat(this.client.calls).as("the reactive request joined the servlet request's call").isEmpty();
 	}
 
+	@Test
+	void theCallIsAChildOfTheRequestsObservationAndTheEndpointIsAskedInItsScope() {
+		ObservationRegistry registry = ObservationRegistry.create();
+		List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				stopped.add(context);
+			}
+
+		});
+		AtomicReference<Observation> current = new AtomicReference<>();
+		this.client.onCall = () -> current.set(registry.getCurrentObservation());
+		NaisReactiveOpaqueTokenIntrospector observed = new NaisReactiveOpaqueTokenIntrospector(this.client,
+				IdentityProvider.AZUREAD, false, this.cache, registry, null);
+		Observation request = Observation.start("http.server.requests", registry);
+		CompletableFuture<OAuth2AuthenticatedPrincipal> principal = observed.introspect("token")
+			.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, request))
+			.toFuture();
+		assertThat(current.get()).as("the observation current while the endpoint is asked").isNotNull();
+		assertThat(current.get().getContext()).isInstanceOf(NaisTokenIntrospectionContext.class);
+		assertThat(current.get().getContext().getParentObservation()).isSameAs(request);
+		this.client.calls.get(0).complete(new IntrospectionResult.Active(CLAIMS));
+		principal.join();
+		assertThat(stopped).singleElement()
+			.isInstanceOfSatisfying(NaisTokenIntrospectionContext.class, (context) -> {
+				assertThat(context.getOutcome()).isEqualTo("active");
+				assertThat(context.isCacheHit()).isFalse();
+			});
+	}
+
 	/** An endpoint client whose calls stay open until the test answers them. */
 	static final class ScriptedClient extends IntrospectionEndpointClient {
 
 		final List<CompletableFuture<IntrospectionResult>> calls = new CopyOnWriteArrayList<>(new ArrayList<>());
+
+		Runnable onCall = () -> {
+		};
 
 		ScriptedClient() {
 			super(new IntrospectionClient(URI.create("http://127.0.0.1:9/api/v1/introspect"), RequestFormat.FORM,
@@ -154,6 +198,7 @@ class NaisReactiveOpaqueTokenIntrospectorTests {
 
 		@Override
 		public CompletableFuture<IntrospectionResult> introspectAsync(IdentityProvider provider, String token) {
+			this.onCall.run();
 			CompletableFuture<IntrospectionResult> call = new CompletableFuture<>();
 			this.calls.add(call);
 			return call;
