@@ -34,19 +34,7 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 
 	private static final Log logger = LogFactory.getLog(NaisOpaqueTokenIntrospector.class);
 
-	private static final NaisTokenIntrospectionObservationConvention DEFAULT_CONVENTION = new DefaultNaisTokenIntrospectionObservationConvention();
-
-	private final IntrospectionEndpointClient client;
-
-	private final IdentityProvider provider;
-
-	private final IntrospectionMeaning meaning;
-
-	private final @Nullable IntrospectionCache cache;
-
-	private final ObservationRegistry registry;
-
-	private final @Nullable NaisTokenIntrospectionObservationConvention convention;
+	private final IntrospectionSupport support;
 
 	/**
 	 * Creates an introspector without cache or observation.
@@ -71,48 +59,37 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 	public NaisOpaqueTokenIntrospector(IntrospectionEndpointClient client, IdentityProvider provider,
 			boolean exposeInactiveReason, @Nullable IntrospectionCache cache, ObservationRegistry registry,
 			@Nullable NaisTokenIntrospectionObservationConvention convention) {
-		this.client = client;
-		this.provider = provider;
-		this.meaning = new IntrospectionMeaning(logger, exposeInactiveReason);
-		this.cache = cache;
-		this.registry = registry;
-		this.convention = convention;
+		this.support = new IntrospectionSupport(logger, client, provider, exposeInactiveReason, cache, registry,
+				convention);
 	}
 
 	@Override
 	public OAuth2AuthenticatedPrincipal introspect(String token) {
-		IntrospectionCache cache = this.cache;
-		if (this.registry.isNoop()) {
+		IntrospectionCache cache = this.support.cache;
+		if (this.support.registry.isNoop()) {
 			// Nothing observes: no context, no observation, nothing allocated on a cache hit but the principal.
 			return new IntrospectedPrincipal(
 					(cache != null) ? cache.get(TokenHash.of(token), () -> ask(token)) : ask(token));
 		}
-		NaisTokenIntrospectionContext context = new NaisTokenIntrospectionContext(this.provider, cache != null);
-		Observation observation = NaisTokenIntrospectionObservation.INTROSPECTION
-			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
-			.start();
-		String outcome = "unavailable";
+		NaisTokenIntrospectionContext context = this.support.context();
+		Observation observation = this.support.start(context, null);
+		Throwable failure = null;
 		try (Observation.Scope scope = observation.openScope()) {
 			Map<String, Object> claims = (cache != null)
 					? cache.get(TokenHash.of(token), () -> ask(token), context::miss) : ask(token);
-			outcome = "active";
 			return new IntrospectedPrincipal(claims);
 		}
 		catch (RuntimeException | Error ex) {
-			outcome = IntrospectionMeaning.outcome(ex);
-			if (IntrospectionMeaning.isError(ex)) {
-				observation.error(ex);
-			}
+			failure = ex;
 			throw ex;
 		}
 		finally {
-			context.setOutcome(outcome);
-			observation.stop();
+			IntrospectionSupport.stop(observation, context, failure);
 		}
 	}
 
 	private Map<String, Object> ask(String token) {
-		return this.meaning.claims(this.client.introspect(this.provider, token));
+		return this.support.claims(this.support.client.introspect(this.support.provider, token));
 	}
 
 }

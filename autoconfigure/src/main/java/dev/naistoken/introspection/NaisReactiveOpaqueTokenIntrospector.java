@@ -37,22 +37,10 @@ public final class NaisReactiveOpaqueTokenIntrospector implements ReactiveOpaque
 
 	private static final Log logger = LogFactory.getLog(NaisReactiveOpaqueTokenIntrospector.class);
 
-	private static final NaisTokenIntrospectionObservationConvention DEFAULT_CONVENTION = new DefaultNaisTokenIntrospectionObservationConvention();
-
 	private static final Runnable NOTHING = () -> {
 	};
 
-	private final IntrospectionEndpointClient client;
-
-	private final IdentityProvider provider;
-
-	private final IntrospectionMeaning meaning;
-
-	private final @Nullable IntrospectionCache cache;
-
-	private final ObservationRegistry registry;
-
-	private final @Nullable NaisTokenIntrospectionObservationConvention convention;
+	private final IntrospectionSupport support;
 
 	/**
 	 * Creates an introspector.
@@ -66,49 +54,37 @@ public final class NaisReactiveOpaqueTokenIntrospector implements ReactiveOpaque
 	public NaisReactiveOpaqueTokenIntrospector(IntrospectionEndpointClient client, IdentityProvider provider,
 			boolean exposeInactiveReason, @Nullable IntrospectionCache cache, ObservationRegistry registry,
 			@Nullable NaisTokenIntrospectionObservationConvention convention) {
-		this.client = client;
-		this.provider = provider;
-		this.meaning = new IntrospectionMeaning(logger, exposeInactiveReason);
-		this.cache = cache;
-		this.registry = registry;
-		this.convention = convention;
+		this.support = new IntrospectionSupport(logger, client, provider, exposeInactiveReason, cache, registry,
+				convention);
 	}
 
 	@Override
 	public Mono<OAuth2AuthenticatedPrincipal> introspect(String token) {
-		if (this.registry.isNoop()) {
+		if (this.support.registry.isNoop()) {
 			return Mono.defer(() -> principal(claims(token, NOTHING)));
 		}
 		return Mono.deferContextual((reactorContext) -> {
-			NaisTokenIntrospectionContext context = new NaisTokenIntrospectionContext(this.provider,
-					this.cache != null);
-			Observation observation = NaisTokenIntrospectionObservation.INTROSPECTION
-				.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
-				.parentObservation(reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
-				.start();
+			NaisTokenIntrospectionContext context = this.support.context();
+			Object request = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			Observation observation = this.support.start(context,
+					(request instanceof Observation parent) ? parent : null);
 			CompletableFuture<Map<String, Object>> claims;
 			try (Observation.Scope scope = observation.openScope()) {
 				claims = claims(token, context::miss);
 			}
-			return principal(claims).doOnSuccess((principal) -> {
-				context.setOutcome("active");
-				observation.stop();
-			}).doOnError((failure) -> {
-				context.setOutcome(IntrospectionMeaning.outcome(failure));
-				if (IntrospectionMeaning.isError(failure)) {
-					observation.error(failure);
-				}
-				observation.stop();
-			}).doOnCancel(() -> {
-				context.setOutcome("cancelled");
-				observation.stop();
-			});
+			return principal(claims)
+				.doOnSuccess((principal) -> IntrospectionSupport.stop(observation, context, null))
+				.doOnError((failure) -> IntrospectionSupport.stop(observation, context, failure))
+				.doOnCancel(() -> {
+					context.setOutcome("cancelled");
+					observation.stop();
+				});
 		});
 	}
 
 	/** Starts the lookup (and, on a miss, the call) now, on the calling thread. */
 	private CompletableFuture<Map<String, Object>> claims(String token, Runnable onMiss) {
-		IntrospectionCache cache = this.cache;
+		IntrospectionCache cache = this.support.cache;
 		if (cache == null) {
 			onMiss.run();
 			return ask(token);
@@ -117,7 +93,7 @@ public final class NaisReactiveOpaqueTokenIntrospector implements ReactiveOpaque
 	}
 
 	private CompletableFuture<Map<String, Object>> ask(String token) {
-		return this.client.introspectAsync(this.provider, token).thenApply(this.meaning::claims);
+		return this.support.client.introspectAsync(this.support.provider, token).thenApply(this.support::claims);
 	}
 
 	private static Mono<OAuth2AuthenticatedPrincipal> principal(CompletableFuture<Map<String, Object>> claims) {
