@@ -33,6 +33,11 @@ import org.jspecify.annotations.Nullable;
  * The body is written as bytes by this class (not handed to a converter that logs it), so the token
  * appears in no log line at any level. Plain HTTP/1.1: the endpoint is a loopback sidecar, and an
  * HTTP/2 upgrade attempt would only cost a round trip.
+ * <p>
+ * Two ways to post, one decision: {@link #post} blocks the calling thread (the servlet stack's, where a
+ * request has a thread of its own), {@link #postAsync} holds no thread (the reactive stack's, on a
+ * {@link NonBlockingExchange}); the timeouts, the deadline, the one retry and the bound on the answer
+ * are decided here for both.
  */
 public final class IntrospectionClient {
 
