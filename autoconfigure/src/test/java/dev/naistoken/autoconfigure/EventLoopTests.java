@@ -1,6 +1,6 @@
 package dev.naistoken.autoconfigure;
 
-import java.io.InputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
@@ -49,17 +49,22 @@ class EventLoopTests {
 
 	private static final String ACTIVE = "{\"active\":true,\"exp\":4102444800,\"iat\":1730977293,\"sub\":\"x\"}";
 
-	private static final AtomicReference<RawSocketEndpoint.Behaviour> behaviour = new AtomicReference<>();
+	/** How the endpoint answers each request; per request, as connections outlive a test. */
+	private static final AtomicReference<Answer> answer = new AtomicReference<>();
 
-	private static final RawSocketEndpoint endpoint = new RawSocketEndpoint(0,
-			(socket, raw) -> behaviour.get().serve(socket, raw));
+	private static final AtomicInteger requests = new AtomicInteger();
+
+	private static final RawSocketEndpoint endpoint = new RawSocketEndpoint(0, (socket, raw) -> {
+		while (RawSocketEndpoint.readRequest(socket.getInputStream())) {
+			requests.incrementAndGet();
+			answer.get().answer(socket);
+		}
+	});
 
 	private static final ConnectionProvider clientConnections = ConnectionProvider.builder("event-loop-tests")
 		.maxConnections(1000)
 		.pendingAcquireMaxCount(-1)
 		.build();
-
-	private final AtomicInteger requests = new AtomicInteger();
 
 	@LocalServerPort
 	private int port;
@@ -77,18 +82,16 @@ class EventLoopTests {
 
 	@BeforeEach
 	void countAgain() {
-		this.requests.set(0);
+		requests.set(0);
 	}
 
 	@Test
 	void requestsWaitingForTheEndpointHoldNoEventLoopThread() {
 		CountDownLatch arrived = new CountDownLatch(CONCURRENT);
-		behaviour.set((socket, raw) -> {
-			if (readRequest(socket)) {
-				arrived.countDown();
-				arrived.await(20, TimeUnit.SECONDS);
-				answer(socket, ACTIVE);
-			}
+		answer.set((socket) -> {
+			arrived.countDown();
+			arrived.await(20, TimeUnit.SECONDS);
+			active(socket);
 		});
 		List<Integer> statuses = Flux.range(0, CONCURRENT)
 			.flatMap((i) -> get("cache-off-" + UUID.randomUUID()), CONCURRENT)
@@ -100,11 +103,9 @@ class EventLoopTests {
 
 	@Test
 	void aThousandConcurrentFirstRequestsForOneTokenMakeOneCall() {
-		behaviour.set((socket, raw) -> {
-			while (readRequest(socket)) {
-				Thread.sleep(1000);
-				answer(socket, ACTIVE);
-			}
+		answer.set((socket) -> {
+			Thread.sleep(1000);
+			active(socket);
 		});
 		String token = "one-token-" + UUID.randomUUID();
 		List<Integer> statuses = Flux.range(0, 1000)
@@ -112,7 +113,7 @@ class EventLoopTests {
 			.collectList()
 			.block(Duration.ofSeconds(120));
 		assertThat(statuses).hasSize(1000).containsOnly(200);
-		assertThat(this.requests).as("calls to the endpoint").hasValue(1);
+		assertThat(requests).as("calls to the endpoint").hasValue(1);
 	}
 
 	/**
@@ -122,11 +123,7 @@ class EventLoopTests {
 	 */
 	@Test
 	void uncachedRequestsStartNoThreadPerAnswer() {
-		behaviour.set((socket, raw) -> {
-			while (readRequest(socket)) {
-				answer(socket, ACTIVE);
-			}
-		});
+		answer.set(EventLoopTests::active);
 		get("warm-up-" + UUID.randomUUID()).block(Duration.ofSeconds(30));
 		long startedBefore = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
 		List<Integer> statuses = Flux.range(0, 200)
@@ -135,7 +132,7 @@ class EventLoopTests {
 			.block(Duration.ofSeconds(60));
 		long started = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - startedBefore;
 		assertThat(statuses).hasSize(200).containsOnly(200);
-		assertThat(this.requests).hasValue(201);
+		assertThat(requests).hasValue(201);
 		assertThat(started).as("threads started during 200 uncached requests").isLessThan(20);
 	}
 
@@ -147,20 +144,18 @@ class EventLoopTests {
 			.responseSingle((response, body) -> body.then(reactor.core.publisher.Mono.just(response.status().code())));
 	}
 
-	private boolean readRequest(Socket socket) throws java.io.IOException {
-		InputStream in = socket.getInputStream();
-		boolean read = RawSocketEndpoint.readRequest(in);
-		if (read) {
-			this.requests.incrementAndGet();
-		}
-		return read;
-	}
-
-	private static void answer(Socket socket, String body) throws java.io.IOException {
+	private static void active(Socket socket) throws IOException {
 		OutputStream out = socket.getOutputStream();
 		out.write(RawSocketEndpoint.ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-				+ body.length() + "\r\n\r\n" + body));
+				+ ACTIVE.length() + "\r\n\r\n" + ACTIVE));
 		out.flush();
+	}
+
+	@FunctionalInterface
+	private interface Answer {
+
+		void answer(Socket socket) throws IOException, InterruptedException;
+
 	}
 
 }
