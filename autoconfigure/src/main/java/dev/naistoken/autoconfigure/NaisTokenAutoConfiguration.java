@@ -11,11 +11,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
@@ -63,7 +64,6 @@ import dev.naistoken.introspection.cache.IntrospectionCache;
 @ConditionalOnClass(OpaqueTokenIntrospector.class)
 @ConditionalOnBooleanProperty(name = "nais.token.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(NaisTokenProperties.class)
-@Import(ReactiveApplicationConfiguration.class)
 public final class NaisTokenAutoConfiguration {
 
 	/**
@@ -116,8 +116,10 @@ public final class NaisTokenAutoConfiguration {
 		return new IntrospectionCache(cache.maxSize(), cache.maxTtl(), cacheClock.getIfAvailable(Clock::systemUTC));
 	}
 
+	/** Not in a reactive application, whose introspector is the reactive auto-configuration's. */
 	@Bean
 	@ConditionalOnMissingBean(OpaqueTokenIntrospector.class)
+	@Conditional(NotReactiveApplication.class)
 	OpaqueTokenIntrospector naisTokenIntrospector(NaisTokenProperties properties, IntrospectionEndpointClient client,
 			IssuerRouting routing, ObjectProvider<IntrospectionCache> cache,
 			ObjectProvider<ObservationRegistry> observations,
@@ -136,6 +138,20 @@ public final class NaisTokenAutoConfiguration {
 						authorities.scopePrefix(), authorities.providerPrefix(), authorities.levelPrefix(),
 						properties.groups()),
 				properties.introspection().identityProvider());
+	}
+
+	/** Any application but a reactive web application. */
+	static class NotReactiveApplication extends NoneNestedConditions {
+
+		NotReactiveApplication() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+		static class Reactive {
+
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

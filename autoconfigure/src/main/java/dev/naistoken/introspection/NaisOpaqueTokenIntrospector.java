@@ -15,7 +15,6 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
 
 import dev.naistoken.introspection.cache.IntrospectionCache;
 import dev.naistoken.introspection.cache.TokenHash;
-import dev.naistoken.logging.RateLimitedLog;
 
 /**
  * The servlet stack's introspector: asks the {@link IntrospectionCache} (when there is one), which
@@ -30,7 +29,7 @@ import dev.naistoken.logging.RateLimitedLog;
  * says hit or miss.
  * <p>
  * Inactive reasons are logged at DEBUG, unavailability at WARN, misconfiguration at ERROR; the token and
- * its claims never are. WARN and ERROR lines go through a {@link RateLimitedLog}: a dead endpoint under
+ * its claims never are. WARN and ERROR lines go through a {@link dev.naistoken.logging.RateLimitedLog}: a dead endpoint under
  * load writes one line per cause per minute, with the count of repeats, instead of one per request.
  *
  * @since 0.1.0
@@ -39,23 +38,7 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 
 	private static final Log logger = LogFactory.getLog(NaisOpaqueTokenIntrospector.class);
 
-	private static final NaisTokenIntrospectionObservationConvention DEFAULT_CONVENTION = new DefaultNaisTokenIntrospectionObservationConvention();
-
-	static final String GENERIC_INACTIVE_DESCRIPTION = "The access token is not valid";
-
-	private final RateLimitedLog problems = new RateLimitedLog(logger);
-
-	private final IntrospectionEndpointClient client;
-
-	private final IssuerRouting routing;
-
-	private final boolean exposeInactiveReason;
-
-	private final @Nullable IntrospectionCache cache;
-
-	private final ObservationRegistry registry;
-
-	private final @Nullable NaisTokenIntrospectionObservationConvention convention;
+	private final IntrospectionSupport support;
 
 	/**
 	 * Creates an introspector without cache or observation.
@@ -95,92 +78,37 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 	public NaisOpaqueTokenIntrospector(IntrospectionEndpointClient client, IssuerRouting routing,
 			boolean exposeInactiveReason, @Nullable IntrospectionCache cache, ObservationRegistry registry,
 			@Nullable NaisTokenIntrospectionObservationConvention convention) {
-		this.client = client;
-		this.routing = routing;
-		this.exposeInactiveReason = exposeInactiveReason;
-		this.cache = cache;
-		this.registry = registry;
-		this.convention = convention;
+		this.support = new IntrospectionSupport(logger, client, routing, exposeInactiveReason, cache, registry,
+				convention);
 	}
 
 	@Override
 	public OAuth2AuthenticatedPrincipal introspect(String token) {
-		IntrospectionCache cache = this.cache;
-		if (this.registry.isNoop()) {
+		IntrospectionCache cache = this.support.cache;
+		Loader loader = new Loader(token);
+		if (this.support.registry.isNoop()) {
 			// Nothing observes: no context, no observation, nothing allocated on a cache hit but the principal
 			// and the loader (which a capturing lambda would cost as well).
-			Loader loader = new Loader(token);
 			Map<String, Object> claims = (cache != null) ? cache.get(TokenHash.of(token), loader) : loader.get();
 			return new IntrospectedPrincipal(claims, loader.provider(claims));
 		}
-		NaisTokenIntrospectionContext context = new NaisTokenIntrospectionContext(this.routing.fallback(),
-				cache != null);
-		Observation observation = NaisTokenIntrospectionObservation.INTROSPECTION
-			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
-			.start();
-		String outcome = "unavailable";
+		NaisTokenIntrospectionContext context = this.support.context();
+		Observation observation = this.support.start(context, null);
+		Throwable failure = null;
 		try (Observation.Scope scope = observation.openScope()) {
-			Loader loader = new Loader(token);
 			Map<String, Object> claims = (cache != null) ? cache.get(TokenHash.of(token), loader, context::miss)
 					: loader.get();
-			outcome = "active";
 			IdentityProvider provider = loader.provider(claims);
 			context.setProvider(provider);
 			return new IntrospectedPrincipal(claims, provider);
 		}
-		catch (BadOpaqueTokenException ex) {
-			outcome = "inactive";
-			throw ex;
-		}
-		catch (IntrospectionMisconfiguredException ex) {
-			outcome = "misconfigured";
-			observation.error(ex);
-			throw ex;
-		}
 		catch (RuntimeException | Error ex) {
-			observation.error(ex);
+			failure = ex;
 			throw ex;
 		}
 		finally {
-			context.setOutcome(outcome);
-			observation.stop();
+			IntrospectionSupport.stop(observation, context, failure);
 		}
-	}
-
-	/** On a cache miss only: route the token by its unverified issuer, then ask the endpoint. */
-	private IdentityProvider route(String token) {
-		IssuerRouting.Route route = this.routing.route(token);
-		IdentityProvider provider = route.provider();
-		if (provider == null) {
-			String refusal = String.valueOf(route.refusal());
-			if (logger.isDebugEnabled()) {
-				logger.debug("Token refused without asking the endpoint: " + refusal);
-			}
-			throw new BadOpaqueTokenException(this.exposeInactiveReason ? refusal : GENERIC_INACTIVE_DESCRIPTION);
-		}
-		return provider;
-	}
-
-	private Map<String, Object> ask(IdentityProvider provider, String token) {
-		IntrospectionResult result = this.client.introspect(provider, token);
-		if (result instanceof IntrospectionResult.Active active) {
-			return active.claims();
-		}
-		if (result instanceof IntrospectionResult.Inactive inactive) {
-			String reason = SafeText.of(inactive.reason());
-			if (logger.isDebugEnabled()) {
-				logger.debug("Token inactive: " + ((reason != null) ? reason : "(no reason given)"));
-			}
-			throw new BadOpaqueTokenException(
-					(this.exposeInactiveReason && reason != null) ? reason : GENERIC_INACTIVE_DESCRIPTION);
-		}
-		if (result instanceof IntrospectionResult.Misconfigured misconfigured) {
-			this.problems.error("Token introspection misconfigured, answering 500: " + misconfigured.problem());
-			throw new IntrospectionMisconfiguredException(misconfigured.problem());
-		}
-		String cause = ((IntrospectionResult.Unavailable) result).cause();
-		this.problems.warn("Token introspection unavailable, answering 503: " + cause);
-		throw new IntrospectionUnavailableException(cause);
 	}
 
 	/**
@@ -199,14 +127,15 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 
 		@Override
 		public Map<String, Object> get() {
-			IdentityProvider routed = route(this.token);
+			IntrospectionSupport support = NaisOpaqueTokenIntrospector.this.support;
+			IdentityProvider routed = support.route(this.token);
 			this.provider = routed;
-			return ask(routed, this.token);
+			return support.claims(support.client.introspect(routed, this.token));
 		}
 
 		IdentityProvider provider(Map<String, Object> claims) {
 			IdentityProvider routed = this.provider;
-			return (routed != null) ? routed : NaisOpaqueTokenIntrospector.this.routing.providerOf(claims);
+			return (routed != null) ? routed : NaisOpaqueTokenIntrospector.this.support.routing.providerOf(claims);
 		}
 
 	}

@@ -12,14 +12,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import dev.naistoken.LogLevels;
+import dev.naistoken.ReactiveStack;
+import dev.naistoken.Stack;
 
 import static dev.naistoken.autoconfigure.HttpResponses.getWithToken;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,13 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * format. (The endpoints called answer constant text: what an application writes in its own
  * responses, Spring MVC logs at TRACE, and that is the application's choice.) Each test sets the levels
  * itself and uses tokens of its own, so neither a cached context, an earlier test's cached token nor
- * another class's logging changes its verdict.
+ * another class's logging changes its verdict. On both stacks: the {@code Reactive*} classes run the
+ * same requests on WebFlux and Netty.
  */
 class NoTokenInLogsTests {
 
 	@RegisterExtension
 	static final LogLevels levels = LogLevels.set(LogLevel.TRACE, "dev.naistoken", "org.springframework.security",
-			"org.springframework.web", "org.springframework.http");
+			"org.springframework.web", "org.springframework.http", "reactor.netty");
 
 	/** Claim values of the contract's user token that name a person or a group. */
 	private static final List<String> CLAIM_VALUES = List.of("Kari Nordmann", "Z990001", "kari.nordmann@example.no",
@@ -54,7 +59,7 @@ class NoTokenInLogsTests {
 				+ "." + encoder.encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
 	}
 
-	static void assertNoTokenOrClaimInLogs(int port, CapturedOutput output) {
+	static void assertNoTokenOrClaimInLogs(int port, Stack stack, CapturedOutput output) {
 		List<String> tokens = new ArrayList<>();
 		CASES.forEach((caseName, status) -> {
 			String token = newToken();
@@ -64,13 +69,17 @@ class NoTokenInLogsTests {
 			assertThat(getWithToken(port, "/api/hello", token).statusCode()).as(caseName).isEqualTo(status);
 			getWithToken(port, "/api/admin", token);
 		});
-		assertThat(output.getAll()).as("the active token was authorized").contains("Set SecurityContextHolder to NaisTokenAuthentication");
+		// WebFlux's security filters log no successful authentication; the authorization checks they log.
+		assertThat(output.getAll()).as("the active token was authorized")
+			.contains((stack == Stack.SERVLET) ? "Set SecurityContextHolder to NaisTokenAuthentication"
+					: "Checking authorization on '/api/admin'");
 		StubbedEndpointTests.endpoint.reset();
 		StubbedEndpointTests.endpoint.resetConnections();
 		String unanswered = newToken();
 		tokens.add(unanswered);
 		getWithToken(port, "/api/hello", unanswered);
-		assertThat(output.getAll()).as("TRACE output").contains("BearerTokenAuthenticationFilter");
+		assertThat(output.getAll()).as("TRACE output")
+			.contains((stack == Stack.SERVLET) ? "BearerTokenAuthenticationFilter" : "AuthenticationWebFilter");
 		for (String token : tokens) {
 			assertThat(output.getAll()).doesNotContain(token);
 			for (String part : token.split("\\.")) {
@@ -92,9 +101,12 @@ class NoTokenInLogsTests {
 		@LocalServerPort
 		private int port;
 
+		@Autowired
+		private ApplicationContext context;
+
 		@Test
 		void noTokenOrClaimValueInAnyLogLine(CapturedOutput output) {
-			assertNoTokenOrClaimInLogs(this.port, output);
+			assertNoTokenOrClaimInLogs(this.port, Stack.of(this.context), output);
 		}
 
 	}
@@ -109,10 +121,25 @@ class NoTokenInLogsTests {
 		@LocalServerPort
 		private int port;
 
+		@Autowired
+		private ApplicationContext context;
+
 		@Test
 		void noTokenOrClaimValueInAnyLogLine(CapturedOutput output) {
-			assertNoTokenOrClaimInLogs(this.port, output);
+			assertNoTokenOrClaimInLogs(this.port, Stack.of(this.context), output);
 		}
+
+	}
+
+	@Nested
+	@ReactiveStack
+	class ReactiveFormRequests extends FormRequests {
+
+	}
+
+	@Nested
+	@ReactiveStack
+	class ReactiveJsonRequests extends JsonRequests {
 
 	}
 

@@ -16,9 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.naistoken.Stack;
 import dev.naistoken.test.FakeTexas;
 import dev.naistoken.test.RawSocketEndpoint;
 
@@ -128,6 +130,14 @@ abstract class ContainerTestSupport {
 	@AfterEach
 	void realTime() {
 		this.clock.reset();
+	}
+
+	@Autowired
+	ApplicationContext context;
+
+	/** The stack the application runs on: Tomcat unless the suite is annotated {@link dev.naistoken.ReactiveStack}. */
+	Stack stack() {
+		return Stack.of(this.context);
 	}
 
 	RawHttp http() {

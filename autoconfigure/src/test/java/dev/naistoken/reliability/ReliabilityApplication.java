@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -37,19 +39,19 @@ class ReliabilityApplication {
 	static class Api {
 
 		@GetMapping("/api/hello")
-		String hello() {
-			return "hello";
+		Mono<String> hello() {
+			return Mono.just("hello");
 		}
 
 		@PostMapping("/api/hello")
-		String postHello() {
-			return "hello";
+		Mono<String> postHello() {
+			return Mono.just("hello");
 		}
 
 		@GetMapping("/api/admin")
 		@PreAuthorize("hasAuthority('GROUP_admins')")
-		String admin() {
-			return "admin";
+		Mono<String> admin() {
+			return Mono.just("admin");
 		}
 
 	}

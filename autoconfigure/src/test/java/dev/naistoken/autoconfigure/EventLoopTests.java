@@ -1,0 +1,161 @@
+package dev.naistoken.autoconfigure;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.naistoken.ReactiveStack;
+import dev.naistoken.test.FakeTexas;
+import dev.naistoken.test.RawSocketEndpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * On the reactive stack, a request waiting for the endpoint holds no thread: over a real Netty server,
+ * the endpoint holds every answer until {@code CONCURRENT} requests, each with a token of its own, have
+ * reached it, eight times as many as Netty has event-loop threads. If the introspector parked an
+ * event-loop thread per call, no more requests than there are event loops could reach the endpoint and
+ * the answers would never come (the test's client, on the same event loops, would wait out its bound).
+ * And 1,000 concurrent first requests for one token make one call.
+ */
+@ReactiveStack
+@SpringBootTest(classes = TestApi.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "nais.token.introspection.read-timeout=20s", "spring.main.banner-mode=off" })
+class EventLoopTests {
+
+	private static final int CONCURRENT = 8 * LoopResources.DEFAULT_IO_WORKER_COUNT;
+
+	private static final String ACTIVE = "{\"active\":true,\"exp\":4102444800,\"iat\":1730977293,\"sub\":\"x\"}";
+
+	/** How the endpoint answers each request; per request, as connections outlive a test. */
+	private static final AtomicReference<Answer> answer = new AtomicReference<>();
+
+	private static final AtomicInteger requests = new AtomicInteger();
+
+	private static final RawSocketEndpoint endpoint = new RawSocketEndpoint(0, (socket, raw) -> {
+		while (RawSocketEndpoint.readRequest(socket.getInputStream())) {
+			requests.incrementAndGet();
+			answer.get().answer(socket);
+		}
+	});
+
+	private static final ConnectionProvider clientConnections = ConnectionProvider.builder("event-loop-tests")
+		.maxConnections(1000)
+		.pendingAcquireMaxCount(-1)
+		.build();
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void endpointProperties(DynamicPropertyRegistry registry) {
+		registry.add("nais.token.introspection.endpoint", () -> "http://127.0.0.1:" + endpoint.port() + FakeTexas.PATH);
+	}
+
+	@AfterAll
+	static void stop() {
+		endpoint.close();
+		clientConnections.dispose();
+	}
+
+	@BeforeEach
+	void countAgain() {
+		requests.set(0);
+	}
+
+	@Test
+	void requestsWaitingForTheEndpointHoldNoEventLoopThread() {
+		CountDownLatch arrived = new CountDownLatch(CONCURRENT);
+		answer.set((socket) -> {
+			arrived.countDown();
+			arrived.await(20, TimeUnit.SECONDS);
+			active(socket);
+		});
+		List<Integer> statuses = Flux.range(0, CONCURRENT)
+			.flatMap((i) -> get("cache-off-" + UUID.randomUUID()), CONCURRENT)
+			.collectList()
+			.block(Duration.ofSeconds(60));
+		assertThat(arrived.getCount()).as("requests that never reached the endpoint").isZero();
+		assertThat(statuses).hasSize(CONCURRENT).containsOnly(200);
+	}
+
+	@Test
+	void aThousandConcurrentFirstRequestsForOneTokenMakeOneCall() {
+		answer.set((socket) -> {
+			Thread.sleep(1000);
+			active(socket);
+		});
+		String token = "one-token-" + UUID.randomUUID();
+		List<Integer> statuses = Flux.range(0, 1000)
+			.flatMap((i) -> get(token), 1000)
+			.collectList()
+			.block(Duration.ofSeconds(120));
+		assertThat(statuses).hasSize(1000).containsOnly(200);
+		assertThat(requests).as("calls to the endpoint").hasValue(1);
+	}
+
+	/**
+	 * The JDK client's {@code sendAsync} completes each response on {@code CompletableFuture}'s default
+	 * executor, which starts a thread per response where the common pool has fewer than two threads
+	 * (machines with fewer than 3 cores); the reactive transport must not.
+	 */
+	@Test
+	void uncachedRequestsStartNoThreadPerAnswer() {
+		answer.set(EventLoopTests::active);
+		get("warm-up-" + UUID.randomUUID()).block(Duration.ofSeconds(30));
+		long startedBefore = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+		List<Integer> statuses = Flux.range(0, 200)
+			.concatMap((i) -> get("uncached-" + UUID.randomUUID()))
+			.collectList()
+			.block(Duration.ofSeconds(60));
+		long started = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - startedBefore;
+		assertThat(statuses).hasSize(200).containsOnly(200);
+		assertThat(requests).hasValue(201);
+		assertThat(started).as("threads started during 200 uncached requests").isLessThan(20);
+	}
+
+	private reactor.core.publisher.Mono<Integer> get(String token) {
+		return HttpClient.create(clientConnections)
+			.headers((headers) -> headers.set("Authorization", "Bearer " + token))
+			.get()
+			.uri("http://127.0.0.1:" + this.port + "/api/hello")
+			.responseSingle((response, body) -> body.then(reactor.core.publisher.Mono.just(response.status().code())));
+	}
+
+	private static void active(Socket socket) throws IOException {
+		OutputStream out = socket.getOutputStream();
+		out.write(RawSocketEndpoint.ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+				+ ACTIVE.length() + "\r\n\r\n" + ACTIVE));
+		out.flush();
+	}
+
+	@FunctionalInterface
+	private interface Answer {
+
+		void answer(Socket socket) throws IOException, InterruptedException;
+
+	}
+
+}
