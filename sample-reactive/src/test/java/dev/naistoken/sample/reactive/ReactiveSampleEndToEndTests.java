@@ -1,15 +1,15 @@
 package dev.naistoken.sample.reactive;
 
-import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.reactor.netty.NettyWebServer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -21,12 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The reactive sample end to end: a real Netty server on a free port, real HTTP from a client bound to
- * that server (nothing mocked in between), every token checked by the fake introspection endpoint over
+ * that server (nothing mocked in between; the way docs/testing.md shows), every token checked by the fake introspection endpoint over
  * loopback, group ids mapped to aliases by the application's yaml. Each test issues its own tokens, so
  * the starter's cache of active tokens never carries one test into the next.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "nais.token.introspection.read-timeout=500ms")
+@AutoConfigureWebTestClient
 @AutoConfigureFakeTexas
 class ReactiveSampleEndToEndTests {
 
@@ -40,19 +41,15 @@ class ReactiveSampleEndToEndTests {
 	@Autowired
 	private ReactiveWebServerApplicationContext context;
 
+	/** Bound to the running server by {@code @AutoConfigureWebTestClient}, as docs/testing.md shows. */
+	@Autowired
 	private WebTestClient http;
 
-	@BeforeEach
-	void bindToTheRunningServer() {
-		this.http = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.context.getWebServer().getPort())
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
-	}
-
 	@Test
-	void theApplicationRunsOnNetty() {
+	void theApplicationRunsOnNettyAndTheClientCallsIt() {
 		assertThat(this.context.getWebServer()).isInstanceOf(NettyWebServer.class);
+		this.http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+			.consumeWith((result) -> assertThat(result.getUrl().getPort()).isEqualTo(this.context.getWebServer().getPort()));
 	}
 
 	@Test
@@ -103,7 +100,7 @@ class ReactiveSampleEndToEndTests {
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.kind").isEqualTo("user")
-			.jsonPath("$.groups").isEqualTo(java.util.List.of("readers", "admins"));
+			.jsonPath("$.groups").isEqualTo(List.of("readers", "admins"));
 	}
 
 	@Test
