@@ -15,7 +15,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -61,7 +60,6 @@ import dev.naistoken.introspection.cache.IntrospectionCache;
 @ConditionalOnClass(OpaqueTokenIntrospector.class)
 @ConditionalOnBooleanProperty(name = "nais.token.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(NaisTokenProperties.class)
-@Import(ReactiveApplicationConfiguration.class)
 public final class NaisTokenAutoConfiguration {
 
 	/**

@@ -1,6 +1,5 @@
 package dev.naistoken.introspection;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -16,11 +15,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
 
@@ -44,11 +45,15 @@ public final class IntrospectionClient {
 
 	private final RequestFormat format;
 
+	private final Duration connectTimeout;
+
 	private final Duration readTimeout;
 
 	private final long deadlineMillis;
 
 	private final IntrospectionRequestHeaders headers;
+
+	private volatile @Nullable NonBlockingExchange nonBlocking;
 
 	/**
 	 * Creates a client for one endpoint.
@@ -75,6 +80,7 @@ public final class IntrospectionClient {
 		this.headers = headers;
 		this.endpoint = endpoint;
 		this.format = format;
+		this.connectTimeout = connectTimeout;
 		this.readTimeout = readTimeout;
 		this.deadlineMillis = connectTimeout.plus(readTimeout).toMillis();
 		this.http = HttpClient.newBuilder()
@@ -88,71 +94,105 @@ public final class IntrospectionClient {
 	}
 
 	/**
-	 * Posts one token to the endpoint.
+	 * Posts one token to the endpoint, on the calling thread.
 	 * @param provider the identity provider the token should be validated against
 	 * @param token the bearer token
 	 * @return the status and body as received
 	 * @throws IntrospectionUnavailableException when no complete answer arrived in time
 	 */
 	public Response post(IdentityProvider provider, String token) {
-		byte[] body = body(provider, token);
-		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(this.deadlineMillis);
-		try {
-			return exchange(body, deadline);
-		}
-		catch (RetryableFailure ex) {
-			// A keep-alive connection the endpoint closed just as it was reused fails at once with an
-			// I/O error. Introspection changes nothing, so one more try, on a fresh connection and
-			// with only what is left of the deadline, is safe; a second failure is the endpoint's.
+		Post post = new Post(body(provider, token), this.headers.current());
+		while (true) {
+			Attempt attempt = post.next();
 			try {
-				return exchange(body, deadline);
+				return exchange(attempt);
 			}
-			catch (RetryableFailure again) {
-				throw unavailable(again.getCause());
+			catch (IOException ex) {
+				post.failed(attempt, ex);
 			}
 		}
 	}
 
-	private Response exchange(byte[] requestBody, long deadline) {
-		long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-		if (remainingMillis <= 0) {
-			throw deadlinePassed(null);
+	/**
+	 * Posts one token to the endpoint without blocking the calling thread or any other: the same
+	 * timeouts, deadline, retry rule and bound on the answer as {@link #post}, on a non-blocking
+	 * transport ({@link NonBlockingExchange#create}). The request's headers are read on the calling
+	 * thread, before this method returns.
+	 * @param provider the identity provider the token should be validated against
+	 * @param token the bearer token
+	 * @return the status and body as received; completes exceptionally with an
+	 * {@link IntrospectionUnavailableException} when no complete answer arrived in time
+	 */
+	public CompletableFuture<Response> postAsync(IdentityProvider provider, String token) {
+		return postAsync(new Post(body(provider, token), this.headers.current()));
+	}
+
+	private CompletableFuture<Response> postAsync(Post post) {
+		Attempt attempt;
+		try {
+			attempt = post.next();
 		}
-		// The request timeout runs from before the connect to the status line, so bounding it by the
-		// time left bounds a retry's connect too (the client's connect timeout is fixed per client).
-		boolean cutByDeadline = remainingMillis < this.readTimeout.toMillis();
-		HttpRequest.Builder builder = HttpRequest.newBuilder(this.endpoint)
-			.timeout(cutByDeadline ? Duration.ofMillis(remainingMillis) : this.readTimeout)
-			.header("Content-Type", contentType())
+		catch (IntrospectionUnavailableException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		return nonBlocking().exchange(attempt).exceptionallyCompose((failure) -> {
+			try {
+				post.failed(attempt, (failure instanceof CompletionException) ? failure.getCause() : failure);
+			}
+			catch (RuntimeException meaning) {
+				return CompletableFuture.failedFuture(meaning);
+			}
+			return postAsync(post);
+		});
+	}
+
+	private NonBlockingExchange nonBlocking() {
+		NonBlockingExchange exchange = this.nonBlocking;
+		if (exchange == null) {
+			synchronized (this) {
+				exchange = this.nonBlocking;
+				if (exchange == null) {
+					exchange = NonBlockingExchange.create(this.http, this.connectTimeout);
+					this.nonBlocking = exchange;
+				}
+			}
+		}
+		return exchange;
+	}
+
+	/**
+	 * Releases the connections of the non-blocking transport, when one was made.
+	 */
+	public void close() {
+		NonBlockingExchange exchange = this.nonBlocking;
+		if (exchange != null) {
+			exchange.close();
+		}
+	}
+
+	static HttpRequest request(Attempt attempt) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(attempt.endpoint())
+			.timeout(attempt.timeout())
+			.header("Content-Type", attempt.contentType())
 			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(requestBody));
-		for (Map.Entry<String, String> header : this.headers.current().entrySet()) {
+			.POST(HttpRequest.BodyPublishers.ofByteArray(attempt.body()));
+		for (Map.Entry<String, String> header : attempt.headers().entrySet()) {
 			builder.header(header.getKey(), header.getValue());
 		}
-		HttpRequest request = builder.build();
+		return builder.build();
+	}
+
+	private Response exchange(Attempt attempt) throws IOException {
 		// The request timeout ends with the status line; the deadline also bounds the body, so an
 		// endpoint that stalls mid-answer cannot hold the caller's thread for ever. The synchronous
 		// send() matters: sendAsync() hands every completed response to CompletableFuture's default
 		// executor, which on a 2-core machine starts a new thread per response.
-		BodyDeadline body = new BodyDeadline();
-		ScheduledFuture<?> timer = Deadlines.SCHEDULER.schedule(body::expire, remainingMillis, TimeUnit.MILLISECONDS);
+		BodyDeadline body = new BodyDeadline(attempt);
+		ScheduledFuture<?> timer = Deadlines.SCHEDULER.schedule(body::expire, attempt.remainingMillis(),
+				TimeUnit.MILLISECONDS);
 		try {
-			HttpResponse<byte[]> response = this.http.send(request, body::subscriber);
+			HttpResponse<byte[]> response = this.http.send(request(attempt), body::subscriber);
 			return new Response(response.statusCode(), response.body());
-		}
-		catch (IOException ex) {
-			if (body.expired || (cutByDeadline && ex instanceof HttpTimeoutException)) {
-				throw deadlinePassed(ex);
-			}
-			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-				if (cause instanceof IntrospectionUnavailableException unavailable) {
-					throw unavailable;
-				}
-			}
-			if (ex instanceof ConnectException || ex instanceof HttpTimeoutException) {
-				throw unavailable(ex);
-			}
-			throw new RetryableFailure(ex);
 		}
 		catch (InterruptedException ex) {
 			body.expire();
@@ -163,6 +203,92 @@ public final class IntrospectionClient {
 		finally {
 			timer.cancel(false);
 		}
+	}
+
+	/**
+	 * One post to the endpoint, on either transport: its body, its deadline (connect and read timeouts
+	 * together, for the whole exchange and its retry), and the rule that decides what a failed attempt
+	 * means. A keep-alive connection the endpoint closed just as it was reused fails at once with an I/O
+	 * error. Introspection changes nothing, so one more try, on a fresh connection and with only what
+	 * is left of the deadline, is safe; a second failure is the endpoint's. A refusal or a timeout is
+	 * the endpoint's at once.
+	 */
+	private final class Post {
+
+		private final byte[] body;
+
+		private final Map<String, String> headers;
+
+		private final long deadline;
+
+		private int attempts;
+
+		Post(byte[] body, Map<String, String> headers) {
+			this.body = body;
+			this.headers = headers;
+			this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(IntrospectionClient.this.deadlineMillis);
+		}
+
+		Attempt next() {
+			long remainingMillis = TimeUnit.NANOSECONDS.toMillis(this.deadline - System.nanoTime());
+			if (remainingMillis <= 0) {
+				throw deadlinePassed(null);
+			}
+			this.attempts++;
+			// The request timeout runs from before the connect to the status line, so bounding it by the
+			// time left bounds a retry's connect too (the connect timeout is fixed per client).
+			long readMillis = IntrospectionClient.this.readTimeout.toMillis();
+			boolean cutByDeadline = remainingMillis < readMillis;
+			return new Attempt(IntrospectionClient.this.endpoint, contentType(), this.headers, this.body,
+					Duration.ofMillis(cutByDeadline ? remainingMillis : readMillis), remainingMillis, cutByDeadline);
+		}
+
+		/**
+		 * Returns when the failed attempt is worth one more try; throws what it means otherwise.
+		 */
+		void failed(Attempt attempt, Throwable ex) {
+			if (attempt.expired() || (attempt.cutByDeadline() && ex instanceof HttpTimeoutException)) {
+				throw deadlinePassed(ex);
+			}
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof IntrospectionUnavailableException unavailable) {
+					throw unavailable;
+				}
+			}
+			if (ex instanceof ConnectException || ex instanceof HttpTimeoutException || this.attempts > 1) {
+				throw unavailable(ex);
+			}
+		}
+
+	}
+
+	/**
+	 * One try of a {@link Post}, as a transport sends it.
+	 * @param endpoint where to post
+	 * @param contentType the body's type
+	 * @param headers headers besides content type and accept
+	 * @param body the body, which holds the token
+	 * @param timeout how long to wait for the status line
+	 * @param remainingMillis what is left of the deadline, for the whole exchange
+	 * @param cutByDeadline whether the deadline cut the timeout short
+	 * @param expiry set when the deadline ended the exchange
+	 */
+	record Attempt(URI endpoint, String contentType, Map<String, String> headers, byte[] body, Duration timeout,
+			long remainingMillis, boolean cutByDeadline, AtomicBoolean expiry) {
+
+		Attempt(URI endpoint, String contentType, Map<String, String> headers, byte[] body, Duration timeout,
+				long remainingMillis, boolean cutByDeadline) {
+			this(endpoint, contentType, headers, body, timeout, remainingMillis, cutByDeadline, new AtomicBoolean());
+		}
+
+		boolean expired() {
+			return this.expiry.get();
+		}
+
+		void expire() {
+			this.expiry.set(true);
+		}
+
 	}
 
 	private IntrospectionUnavailableException deadlinePassed(@Nullable Throwable cause) {
@@ -198,7 +324,7 @@ public final class IntrospectionClient {
 		return body.getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static IntrospectionUnavailableException tooLarge() {
+	static IntrospectionUnavailableException tooLarge() {
 		return new IntrospectionUnavailableException(
 				"the introspection endpoint's answer is larger than " + MAX_RESPONSE_BYTES + " bytes");
 	}
@@ -229,14 +355,14 @@ public final class IntrospectionClient {
 
 		private final CompletableFuture<byte[]> body = new CompletableFuture<>();
 
-		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		private final BoundedBytes bytes = new BoundedBytes();
 
 		private final boolean declaredTooLarge;
 
 		private Flow.@Nullable Subscription subscription;
 
 		BoundedBody(HttpResponse.ResponseInfo info) {
-			this.declaredTooLarge = info.headers().firstValueAsLong("Content-Length").orElse(-1) > MAX_RESPONSE_BYTES;
+			this.declaredTooLarge = BoundedBytes.tooLarge(info.headers().firstValueAsLong("Content-Length").orElse(-1));
 		}
 
 		@Override
@@ -261,13 +387,10 @@ public final class IntrospectionClient {
 					return;
 				}
 				Flow.Subscription subscription = this.subscription;
-				if (subscription != null && this.bytes.size() + buffer.remaining() > MAX_RESPONSE_BYTES) {
+				if (subscription != null && !this.bytes.add(buffer)) {
 					tooLarge(subscription);
 					return;
 				}
-				byte[] chunk = new byte[buffer.remaining()];
-				buffer.get(chunk);
-				this.bytes.writeBytes(chunk);
 			}
 		}
 
@@ -305,7 +428,7 @@ public final class IntrospectionClient {
 	}
 
 	/** One daemon thread that ends exchanges past their deadline, shared by every client. */
-	private static final class Deadlines {
+	static final class Deadlines {
 
 		static final ScheduledThreadPoolExecutor SCHEDULER = scheduler();
 
@@ -323,36 +446,31 @@ public final class IntrospectionClient {
 	}
 
 	/** The body of one exchange, and the deadline that may end it before it is whole. */
-	private static final class BodyDeadline {
+	static final class BodyDeadline {
 
-		volatile boolean expired;
+		private final Attempt attempt;
 
 		private volatile @Nullable BoundedBody body;
 
-		BoundedBody subscriber(HttpResponse.ResponseInfo info) {
+		BodyDeadline(Attempt attempt) {
+			this.attempt = attempt;
+		}
+
+		HttpResponse.BodySubscriber<byte[]> subscriber(HttpResponse.ResponseInfo info) {
 			BoundedBody subscriber = new BoundedBody(info);
 			this.body = subscriber;
-			if (this.expired) {
+			if (this.attempt.expired()) {
 				subscriber.expire();
 			}
 			return subscriber;
 		}
 
 		void expire() {
-			this.expired = true;
+			this.attempt.expire();
 			BoundedBody subscriber = this.body;
 			if (subscriber != null) {
 				subscriber.expire();
 			}
-		}
-
-	}
-
-	/** An I/O failure worth one more try: not a refusal, not a timeout. */
-	private static final class RetryableFailure extends RuntimeException {
-
-		RetryableFailure(IOException cause) {
-			super(null, cause, false, false);
 		}
 
 	}

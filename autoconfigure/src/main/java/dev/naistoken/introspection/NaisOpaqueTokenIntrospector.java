@@ -14,7 +14,6 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
 
 import dev.naistoken.introspection.cache.IntrospectionCache;
 import dev.naistoken.introspection.cache.TokenHash;
-import dev.naistoken.logging.RateLimitedLog;
 
 /**
  * The servlet stack's introspector: asks the {@link IntrospectionCache} (when there is one), which
@@ -26,7 +25,7 @@ import dev.naistoken.logging.RateLimitedLog;
  * {@link NaisTokenIntrospectionObservation#INTROSPECTION}, here, where the cache says hit or miss.
  * <p>
  * Inactive reasons are logged at DEBUG, unavailability at WARN, misconfiguration at ERROR; the token and
- * its claims never are. WARN and ERROR lines go through a {@link RateLimitedLog}: a dead endpoint under
+ * its claims never are. WARN and ERROR lines go through a {@link dev.naistoken.logging.RateLimitedLog}: a dead endpoint under
  * load writes one line per cause per minute, with the count of repeats, instead of one per request.
  *
  * @since 0.1.0
@@ -37,15 +36,11 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 
 	private static final NaisTokenIntrospectionObservationConvention DEFAULT_CONVENTION = new DefaultNaisTokenIntrospectionObservationConvention();
 
-	static final String GENERIC_INACTIVE_DESCRIPTION = "The access token is not valid";
-
-	private final RateLimitedLog problems = new RateLimitedLog(logger);
-
 	private final IntrospectionEndpointClient client;
 
 	private final IdentityProvider provider;
 
-	private final boolean exposeInactiveReason;
+	private final IntrospectionMeaning meaning;
 
 	private final @Nullable IntrospectionCache cache;
 
@@ -78,7 +73,7 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 			@Nullable NaisTokenIntrospectionObservationConvention convention) {
 		this.client = client;
 		this.provider = provider;
-		this.exposeInactiveReason = exposeInactiveReason;
+		this.meaning = new IntrospectionMeaning(logger, exposeInactiveReason);
 		this.cache = cache;
 		this.registry = registry;
 		this.convention = convention;
@@ -103,17 +98,11 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 			outcome = "active";
 			return new IntrospectedPrincipal(claims);
 		}
-		catch (BadOpaqueTokenException ex) {
-			outcome = "inactive";
-			throw ex;
-		}
-		catch (IntrospectionMisconfiguredException ex) {
-			outcome = "misconfigured";
-			observation.error(ex);
-			throw ex;
-		}
 		catch (RuntimeException | Error ex) {
-			observation.error(ex);
+			outcome = IntrospectionMeaning.outcome(ex);
+			if (IntrospectionMeaning.isError(ex)) {
+				observation.error(ex);
+			}
 			throw ex;
 		}
 		finally {
@@ -123,25 +112,7 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 	}
 
 	private Map<String, Object> ask(String token) {
-		IntrospectionResult result = this.client.introspect(this.provider, token);
-		if (result instanceof IntrospectionResult.Active active) {
-			return active.claims();
-		}
-		if (result instanceof IntrospectionResult.Inactive inactive) {
-			String reason = SafeText.of(inactive.reason());
-			if (logger.isDebugEnabled()) {
-				logger.debug("Token inactive: " + ((reason != null) ? reason : "(no reason given)"));
-			}
-			throw new BadOpaqueTokenException(
-					(this.exposeInactiveReason && reason != null) ? reason : GENERIC_INACTIVE_DESCRIPTION);
-		}
-		if (result instanceof IntrospectionResult.Misconfigured misconfigured) {
-			this.problems.error("Token introspection misconfigured, answering 500: " + misconfigured.problem());
-			throw new IntrospectionMisconfiguredException(misconfigured.problem());
-		}
-		String cause = ((IntrospectionResult.Unavailable) result).cause();
-		this.problems.warn("Token introspection unavailable, answering 503: " + cause);
-		throw new IntrospectionUnavailableException(cause);
+		return this.meaning.claims(this.client.introspect(this.provider, token));
 	}
 
 }

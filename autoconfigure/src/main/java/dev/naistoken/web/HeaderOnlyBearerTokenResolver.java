@@ -26,7 +26,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  */
 public final class HeaderOnlyBearerTokenResolver implements BearerTokenResolver {
 
-	private static final BearerTokenError MALFORMED = malformed("The Authorization header does not hold a bearer token");
+	static final BearerTokenError MALFORMED = malformed("The Authorization header does not hold a bearer token");
 
 	private static final String BEARER = "Bearer ";
 
@@ -60,7 +60,7 @@ public final class HeaderOnlyBearerTokenResolver implements BearerTokenResolver 
 	@Override
 	public String resolve(HttpServletRequest request) {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length() - 1)) {
+		if (authorization == null || !isBearer(authorization)) {
 			// Not a bearer header: Spring Security's rules for everything else (no token, by default).
 			return this.delegate.resolve(request);
 		}
@@ -69,6 +69,17 @@ public final class HeaderOnlyBearerTokenResolver implements BearerTokenResolver 
 			throw new OAuth2AuthenticationException(MALFORMED, MALFORMED.getDescription());
 		}
 		return authorization.substring(BEARER.length());
+	}
+
+	private static boolean isBearer(String authorization) {
+		return authorization.regionMatches(true, 0, BEARER, 0, BEARER.length() - 1);
+	}
+
+	/**
+	 * A header of the bearer scheme whose value is not a token.
+	 */
+	static boolean isMalformedBearer(String authorization) {
+		return isBearer(authorization) && !isBearerCredentials(authorization);
 	}
 
 	/**

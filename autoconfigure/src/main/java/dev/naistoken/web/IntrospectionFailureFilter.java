@@ -1,7 +1,6 @@
 package dev.naistoken.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,8 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.naistoken.introspection.IntrospectionMisconfiguredException;
-import dev.naistoken.introspection.IntrospectionUnavailableException;
 
 /**
  * Answers 503 when the endpoint could not check a token, and 500 when the application is misconfigured.
@@ -27,12 +24,6 @@ import dev.naistoken.introspection.IntrospectionUnavailableException;
  */
 public final class IntrospectionFailureFilter extends OncePerRequestFilter {
 
-	private static final byte[] UNAVAILABLE = problem(503, "Service Unavailable",
-			"The access token could not be checked right now. Try again shortly.");
-
-	private static final byte[] MISCONFIGURED = problem(500, "Internal Server Error",
-			"Access tokens cannot be checked: the service is misconfigured. Its log says how to fix it.");
-
 	/**
 	 * Creates the filter; it holds no state.
 	 */
@@ -46,37 +37,25 @@ public final class IntrospectionFailureFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (AuthenticationServiceException ex) {
-			Throwable cause = ex.getCause();
-			if (response.isCommitted()) {
+			IntrospectionFailureResponse answer = IntrospectionFailureResponse.of(ex.getCause());
+			if (answer == null || response.isCommitted()) {
 				throw ex;
 			}
-			if (cause instanceof IntrospectionUnavailableException) {
-				response.setHeader("Retry-After", "1");
-				write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, UNAVAILABLE);
-			}
-			else if (cause instanceof IntrospectionMisconfiguredException) {
-				write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, MISCONFIGURED);
-			}
-			else {
-				throw ex;
-			}
+			write(response, answer);
 		}
 	}
 
-	private static void write(HttpServletResponse response, int status, byte[] body) throws IOException {
+	private static void write(HttpServletResponse response, IntrospectionFailureResponse answer) throws IOException {
 		response.resetBuffer();
-		response.setStatus(status);
+		response.setStatus(answer.status());
+		if (answer.retryAfter() != null) {
+			response.setHeader("Retry-After", answer.retryAfter());
+		}
 		response.setHeader("Cache-Control", "no-store");
-		response.setContentType("application/problem+json");
-		response.setContentLength(body.length);
-		response.getOutputStream().write(body);
+		response.setContentType(IntrospectionFailureResponse.CONTENT_TYPE);
+		response.setContentLength(answer.body().length);
+		response.getOutputStream().write(answer.body());
 		response.flushBuffer();
-	}
-
-	private static byte[] problem(int status, String title, String detail) {
-		return ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-				+ detail + "\"}")
-			.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,9 +26,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class SingleAuthorizationHeaderFilter extends OncePerRequestFilter {
 
-	private static final BearerTokenError SEVERAL = HeaderOnlyBearerTokenResolver
-		.malformed("Found multiple Authorization headers in the request");
-
 	private final AuthenticationEntryPoint entryPoint = new BearerTokenAuthenticationEntryPoint();
 
 	/**
@@ -45,7 +41,7 @@ public final class SingleAuthorizationHeaderFilter extends OncePerRequestFilter 
 		if (values != null && values.hasMoreElements()) {
 			values.nextElement();
 			if (values.hasMoreElements()) {
-				this.entryPoint.commence(request, response, new OAuth2AuthenticationException(SEVERAL));
+				this.entryPoint.commence(request, response, new OAuth2AuthenticationException(AuthorizationHeaderRules.SEVERAL));
 				return;
 			}
 		}

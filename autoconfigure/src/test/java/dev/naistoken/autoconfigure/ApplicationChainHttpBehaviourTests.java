@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -11,15 +12,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 
+import static dev.naistoken.autoconfigure.HttpResponses.get;
 import static dev.naistoken.autoconfigure.HttpResponses.getWithToken;
 import static dev.naistoken.autoconfigure.HttpResponses.wwwAuthenticate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An application that writes its own filter chain, as Spring Security's documentation shows, gets the
- * starter's introspector, mapping and honest failure statuses with nothing more to write.
+ * starter's introspector, mapping and honest failure statuses with nothing more to write, on either
+ * stack ({@link ReactiveStackTests} runs it on WebFlux).
  */
 @SpringBootTest(classes = { TestApi.class, ApplicationChainHttpBehaviourTests.OwnChain.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -61,12 +66,30 @@ class ApplicationChainHttpBehaviourTests extends StubbedEndpointTests {
 		assertThat(getWithToken(this.port, "/api/hello", "user-token").statusCode()).isEqualTo(500);
 	}
 
+	@Test
+	void malformedAuthorizationHeaderIs401InvalidRequest() {
+		HttpResponse<String> response = get(this.port, "/api/hello", "Authorization", "Bearer not a token");
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(wwwAuthenticate(response)).startsWith("Bearer error=\"invalid_request\"");
+		assertThat(endpoint.calls()).isZero();
+	}
+
+	/** The chain each stack's documentation shows, with nothing of the starter's in it. */
 	@Configuration(proxyBeanMethods = false)
 	static class OwnChain {
 
 		@Bean
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 		SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
 			return http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+				.oauth2ResourceServer((resourceServer) -> resourceServer.opaqueToken(Customizer.withDefaults()))
+				.build();
+		}
+
+		@Bean
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+		SecurityWebFilterChain applicationWebChain(ServerHttpSecurity http) {
+			return http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated())
 				.oauth2ResourceServer((resourceServer) -> resourceServer.opaqueToken(Customizer.withDefaults()))
 				.build();
 		}

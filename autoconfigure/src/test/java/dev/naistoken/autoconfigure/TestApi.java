@@ -12,11 +12,14 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import reactor.core.publisher.Mono;
+
 import dev.naistoken.authorities.NaisTokenPrincipal;
 
 /**
  * A small API as an application would write it: no security configuration, rules with
- * {@code @PreAuthorize} only.
+ * {@code @PreAuthorize} only. Its methods return {@code Mono}, which both stacks serve (reactive method
+ * security needs a publisher), so one API runs on Tomcat and on Netty.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -30,31 +33,32 @@ public class TestApi {
 	static class Endpoints {
 
 		@GetMapping("/api/hello")
-		String hello() {
-			return "hello";
+		Mono<String> hello() {
+			return Mono.just("hello");
 		}
 
 		@GetMapping("/api/admin")
 		@PreAuthorize("hasAuthority('GROUP_admins')")
-		String admin() {
-			return "admin";
+		Mono<String> admin() {
+			return Mono.just("admin");
 		}
 
 		@GetMapping("/api/app")
 		@PreAuthorize("hasRole('access_as_application')")
-		String app() {
-			return "app";
+		Mono<String> app() {
+			return Mono.just("app");
 		}
 
 		@GetMapping("/api/me")
-		Map<String, Object> me(Authentication authentication) {
+		Mono<Map<String, Object>> me(Authentication authentication) {
 			NaisTokenPrincipal principal = (NaisTokenPrincipal) authentication.getPrincipal();
 			List<String> authorities = authentication.getAuthorities()
 				.stream()
 				.map(GrantedAuthority::getAuthority)
 				.sorted()
 				.toList();
-			return Map.of("app", principal.isApp(), "aliases", principal.groupAliases(), "authorities", authorities);
+			return Mono
+				.just(Map.of("app", principal.isApp(), "aliases", principal.groupAliases(), "authorities", authorities));
 		}
 
 	}

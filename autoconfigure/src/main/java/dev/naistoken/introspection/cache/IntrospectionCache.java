@@ -127,6 +127,79 @@ public final class IntrospectionCache {
 	}
 
 	/**
+	 * As {@link #get(TokenHash, Supplier, Runnable)}, without blocking: for the reactive stack. Shares
+	 * the flights of the blocking {@code get}, so concurrent first requests for one token make one call
+	 * whichever stack asks. The returned future is the caller's own: cancelling it cancels neither the
+	 * call nor what the other callers wait for; the call runs to its end (its deadline bounds it) and an
+	 * active answer is cached for the next request. A failure is handed to every caller waiting at the
+	 * time, and never cached.
+	 * @param key the token's hash
+	 * @param loader starts asking the endpoint; its future fails for anything but an active token
+	 * @param onMiss run on the calling thread when no stored entry answers, before the loader is called
+	 * or a concurrent request for the same token is joined
+	 * @return the claims
+	 */
+	public CompletableFuture<Map<String, Object>> getAsync(TokenHash key,
+			Supplier<CompletableFuture<Map<String, Object>>> loader, Runnable onMiss) {
+		Map<String, Object> cached = lookup(key);
+		if (cached != null) {
+			return CompletableFuture.completedFuture(cached);
+		}
+		onMiss.run();
+		return join(key, loader);
+	}
+
+	private CompletableFuture<Map<String, Object>> join(TokenHash key,
+			Supplier<CompletableFuture<Map<String, Object>>> loader) {
+		CompletableFuture<Map<String, Object>> flight = new CompletableFuture<>();
+		CompletableFuture<Map<String, Object>> leader = this.inFlight.putIfAbsent(key, flight);
+		if (leader != null) {
+			// A blocking leader whose thread was interrupted hands over no answer: ask again.
+			return leader.handle((claims, failure) -> {
+				if (failure == null) {
+					return CompletableFuture.completedFuture(claims);
+				}
+				Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
+						? failure.getCause() : failure;
+				return (cause instanceof LeaderInterrupted) ? join(key, loader)
+						: CompletableFuture.<Map<String, Object>>failedFuture(cause);
+			}).thenCompose((next) -> next);
+		}
+		// A flight that ended between the lookup and putIfAbsent has stored its answer by now.
+		Map<String, Object> stored = lookup(key);
+		if (stored != null) {
+			land(key, flight, stored, null);
+			return flight.copy();
+		}
+		CompletableFuture<Map<String, Object>> load;
+		try {
+			load = loader.get();
+		}
+		catch (RuntimeException | Error ex) {
+			land(key, flight, null, ex);
+			throw ex;
+		}
+		load.whenComplete((claims, failure) -> land(key, flight, claims, failure));
+		return flight.copy();
+	}
+
+	/** Ends a flight: the answer stored, the flight out of the map, then the waiting callers woken. */
+	private void land(TokenHash key, CompletableFuture<Map<String, Object>> flight,
+			@Nullable Map<String, Object> claims, @Nullable Throwable failure) {
+		if (failure == null && claims != null) {
+			store(key, claims);
+			this.inFlight.remove(key, flight);
+			flight.complete(claims);
+			return;
+		}
+		this.inFlight.remove(key, flight);
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		flight.completeExceptionally((cause != null) ? cause
+				: new IntrospectionUnavailableException("introspection ended without an answer"));
+	}
+
+	/**
 	 * The number of entries held, expired ones included until they are swept.
 	 * @return the number of entries
 	 */

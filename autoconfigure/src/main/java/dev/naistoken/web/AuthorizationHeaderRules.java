@@ -1,0 +1,42 @@
+package dev.naistoken.web;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.server.resource.BearerTokenError;
+
+/**
+ * The starter's rules for the {@code Authorization} header, for a stack that reads the header itself
+ * (the reactive one): one header at most, and a bearer header must hold a token (RFC 6750's
+ * {@code b64token}). The servlet stack applies the same rules through
+ * {@link SingleAuthorizationHeaderFilter} and {@link HeaderOnlyBearerTokenResolver}.
+ *
+ * @since 0.1.0
+ */
+public final class AuthorizationHeaderRules {
+
+	static final BearerTokenError SEVERAL = HeaderOnlyBearerTokenResolver
+		.malformed("Found multiple Authorization headers in the request");
+
+	private AuthorizationHeaderRules() {
+	}
+
+	/**
+	 * What is wrong with a request's {@code Authorization} headers.
+	 * @param values the header's values, as received
+	 * @return the error to answer with (401 {@code invalid_request}), or {@code null} when they break no
+	 * rule (no header, a header of another scheme, or one well-formed bearer header)
+	 */
+	public static @Nullable BearerTokenError check(@Nullable List<String> values) {
+		if (values == null || values.isEmpty()) {
+			return null;
+		}
+		if (values.size() > 1) {
+			return SEVERAL;
+		}
+		return HeaderOnlyBearerTokenResolver.isMalformedBearer(values.get(0)) ? HeaderOnlyBearerTokenResolver.MALFORMED
+				: null;
+	}
+
+}
