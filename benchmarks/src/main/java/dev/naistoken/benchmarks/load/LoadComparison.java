@@ -224,11 +224,11 @@ public final class LoadComparison {
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 	}
 
-	/** Waits (at most 90 s) until the setup answers 200 with a token and, if secured, 401 without one. */
+	/** Waits (at most 180 s: eleven applications start at once on a small machine) until the setup answers 200 with a token and, if secured, 401 without one. */
 	private static void awaitReady(String setup, int port, String token, Process app) throws Exception {
 		HttpClient client = HttpClient.newHttpClient();
 		URI hello = URI.create("http://127.0.0.1:" + port + "/hello");
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
 		while (System.nanoTime() < deadline && app.isAlive()) {
 			try {
 				HttpResponse<String> ok = client.send(

@@ -50,7 +50,8 @@ public class ReactiveBenchApp {
 			"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
 			"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
 			"org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
-			"dev.naistoken.autoconfigure.NaisTokenAutoConfiguration");
+			"dev.naistoken.autoconfigure.NaisTokenAutoConfiguration",
+			"dev.naistoken.autoconfigure.reactive.NaisTokenReactiveAutoConfiguration");
 
 	/** Tomcat is on the class path for the servlet setups; the reactive ones run on Netty. */
 	static final String NOT_TOMCAT = "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration";
