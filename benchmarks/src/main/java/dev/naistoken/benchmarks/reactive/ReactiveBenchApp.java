@@ -2,7 +2,6 @@ package dev.naistoken.benchmarks.reactive;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.reactivestreams.Publisher;
@@ -10,7 +9,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.naistoken.benchmarks.load.BenchApp;
 
 /**
  * The reactive twin of {@code BenchApp}: {@code GET /hello} on WebFlux and Netty, secured (or not) as
@@ -68,18 +68,8 @@ public class ReactiveBenchApp {
 	 * @return the running application
 	 */
 	public static ConfigurableApplicationContext start(String setup, Map<String, Object> properties) {
-		Map<String, Object> defaults = new LinkedHashMap<>();
-		defaults.put("spring.main.banner-mode", "off");
-		defaults.put("spring.jmx.enabled", "false");
-		defaults.put("logging.level.root", "WARN");
-		defaults.put("logging.level.dev.naistoken", "WARN");
-		defaults.putAll(setupProperties(setup));
-		defaults.putAll(properties);
-		SpringApplication application = new SpringApplication(ReactiveBenchApp.class);
-		application.setWebApplicationType(WebApplicationType.REACTIVE);
-		application.setAdditionalProfiles(setup);
-		application.setDefaultProperties(defaults);
-		return application.run();
+		return BenchApp.run(ReactiveBenchApp.class, WebApplicationType.REACTIVE, setup, setupProperties(setup),
+				properties);
 	}
 
 	static Map<String, Object> setupProperties(String setup) {
@@ -101,13 +91,7 @@ public class ReactiveBenchApp {
 	 * @param args the setup's name, then Spring Boot arguments
 	 */
 	public static void main(String[] args) {
-		Map<String, Object> properties = new HashMap<>();
-		for (int i = 1; i < args.length; i++) {
-			String argument = args[i].substring(2);
-			int equals = argument.indexOf('=');
-			properties.put(argument.substring(0, equals), argument.substring(equals + 1));
-		}
-		start(args[0], properties);
+		start(args[0], BenchApp.arguments(args));
 	}
 
 	@Configuration(proxyBeanMethods = false)
