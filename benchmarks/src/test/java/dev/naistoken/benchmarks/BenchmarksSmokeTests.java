@@ -15,11 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.reactor.netty.NettyWebServer;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.naistoken.benchmarks.load.BenchApp;
 import dev.naistoken.benchmarks.load.LoadComparison;
+import dev.naistoken.benchmarks.reactive.ReactiveBenchApp;
 import dev.naistoken.introspection.cache.CacheHitBenchmark;
 import dev.naistoken.introspection.cache.TokenHashBenchmark;
 import dev.naistoken.benchmarks.micro.ResponseMappingBenchmark;
@@ -52,14 +56,17 @@ class BenchmarksSmokeTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "a", "s", "f", "b", "c", "d" })
+	@ValueSource(strings = { "a", "s", "f", "b", "c", "d", "ra", "rb", "rc", "rd" })
 	void everyIntrospectionSetupStartsAndLetsOnlyAValidTokenThrough(String setup) throws Exception {
-		try (ConfigurableApplicationContext app = BenchApp.start(setup,
-				Map.of("server.port", "0", "nais.token.introspection.endpoint", texas.endpoint().toString(),
-						"bench.texas-endpoint", texas.endpoint().toString()))) {
-			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-			assertThat(get(port, token)).isEqualTo(200);
-			assertThat(get(port, null)).isEqualTo(setup.equals("a") ? 200 : 401);
+		Map<String, Object> properties = Map.of("server.port", "0", "nais.token.introspection.endpoint",
+				texas.endpoint().toString(), "bench.texas-endpoint", texas.endpoint().toString());
+		boolean reactive = setup.startsWith("r");
+		try (ConfigurableApplicationContext app = reactive ? ReactiveBenchApp.start(setup, properties)
+				: BenchApp.start(setup, properties)) {
+			WebServer server = ((WebServerApplicationContext) app).getWebServer();
+			assertThat(server).isInstanceOf(reactive ? NettyWebServer.class : TomcatWebServer.class);
+			assertThat(get(server.getPort(), token)).isEqualTo(200);
+			assertThat(get(server.getPort(), null)).isEqualTo(setup.matches("r?a") ? 200 : 401);
 		}
 	}
 

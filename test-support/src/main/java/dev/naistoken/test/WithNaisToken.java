@@ -18,9 +18,12 @@ import dev.naistoken.introspection.IdentityProvider;
  * Runs a test as the holder of a token with these claims (Entra ID unless {@link #provider()} says
  * otherwise), without any HTTP call: the claims
  * are read as the starter reads the endpoint's answer and handed to the application's own
- * {@code OpaqueTokenAuthenticationConverter} bean, so group aliases and authority prefixes from the
- * application's configuration apply exactly as in production. For MockMvc tests and direct calls of
- * {@code @PreAuthorize}-guarded beans.
+ * {@code OpaqueTokenAuthenticationConverter} bean ({@code ReactiveOpaqueTokenAuthenticationConverter} in a
+ * WebFlux application), so group aliases and authority prefixes from the application's configuration
+ * apply exactly as in production. For MockMvc tests, {@code WebTestClient} tests bound to the application
+ * (not to a running server: a real HTTP request needs a real token, from {@link FakeTexas}), and direct
+ * calls of {@code @PreAuthorize}-guarded beans, including methods that return a {@code Mono} or a
+ * {@code Flux}.
  * <pre class="code">
  * &#64;Test
  * &#64;WithNaisToken(groups = "admins")

@@ -7,13 +7,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.core.JacksonException;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenAuthenticationConverter;
 import org.springframework.security.test.context.support.WithSecurityContextFactory;
+import org.springframework.util.ClassUtils;
 
 import dev.naistoken.authorities.NaisTokenAuthorityMapper;
 import dev.naistoken.autoconfigure.NaisTokenProperties;
@@ -24,35 +31,38 @@ import dev.naistoken.introspection.IntrospectionResult;
 /**
  * Builds the security context for {@link WithNaisToken}: claims from the annotation, read by the
  * starter's {@link IntrospectionResponseReader} as if the endpoint had answered them, converted by the
- * application's {@link OpaqueTokenAuthenticationConverter} bean. Created by Spring Security Test from
- * the test's application context, which supplies the beans.
+ * application's {@link OpaqueTokenAuthenticationConverter} bean, or in a reactive (WebFlux) application
+ * its {@link ReactiveOpaqueTokenAuthenticationConverter} bean. Created by Spring Security Test from the
+ * test's application context, which supplies the beans. Spring Security Test hands the context to
+ * MockMvc, and to {@code WebTestClient} and reactive method calls through the Reactor context
+ * ({@code ReactorContextTestExecutionListener}).
  */
 final class WithNaisTokenSecurityContextFactory implements WithSecurityContextFactory<WithNaisToken> {
 
 	/** One key per provider, made on first use: the token is never checked, but it is a real one. */
 	private static final Map<FakeTexas.Provider, TokenSigner> signers = new ConcurrentHashMap<>();
 
+	private static final boolean reactorPresent = ClassUtils.isPresent("reactor.core.publisher.Mono",
+			WithNaisTokenSecurityContextFactory.class.getClassLoader());
+
 	private final ObjectProvider<OpaqueTokenAuthenticationConverter> converter;
 
 	private final ObjectProvider<NaisTokenProperties> properties;
+
+	private final ApplicationContext context;
 
 	private final SecurityContextHolderStrategy securityContextHolderStrategy = SecurityContextHolder
 		.getContextHolderStrategy();
 
 	WithNaisTokenSecurityContextFactory(ObjectProvider<OpaqueTokenAuthenticationConverter> converter,
-			ObjectProvider<NaisTokenProperties> properties) {
+			ObjectProvider<NaisTokenProperties> properties, ApplicationContext context) {
 		this.converter = converter;
 		this.properties = properties;
+		this.context = context;
 	}
 
 	@Override
 	public SecurityContext createSecurityContext(WithNaisToken annotation) {
-		OpaqueTokenAuthenticationConverter converter = this.converter.getIfAvailable();
-		if (converter == null) {
-			throw new IllegalStateException("@WithNaisToken needs the application's OpaqueTokenAuthenticationConverter "
-					+ "bean, which nais-token-spring-boot-starter provides: is the starter on the classpath and "
-					+ "nais.token.enabled not false?");
-		}
 		TokenBuilder token = tokenFor(annotation);
 		IntrospectionResult result = new IntrospectionResponseReader().read(200,
 				TokenVerifier.activeBody(token.payload()), annotation.provider());
@@ -61,11 +71,53 @@ final class WithNaisTokenSecurityContextFactory implements WithSecurityContextFa
 					+ "active token: " + result);
 		}
 		// The converter builds the principal from the claims, as it does for the introspector's answer.
-		Authentication authentication = converter.convert(token.issue(),
+		Authentication authentication = convert(token.issue(),
 				new IntrospectedPrincipal(active.claims(), annotation.provider()));
 		SecurityContext context = this.securityContextHolderStrategy.createEmptyContext();
 		context.setAuthentication(authentication);
 		return context;
+	}
+
+	/**
+	 * Converts with the converter the application's requests go through: the reactive one in a reactive
+	 * web application (where an application replaces that one, not the servlet one), else the servlet one;
+	 * either when the other is missing.
+	 */
+	private Authentication convert(String token, OAuth2AuthenticatedPrincipal principal) {
+		boolean reactive = this.context instanceof ReactiveWebApplicationContext;
+		Authentication authentication = reactive ? reactiveConversion(token, principal) : null;
+		if (authentication == null) {
+			OpaqueTokenAuthenticationConverter converter = this.converter.getIfAvailable();
+			authentication = (converter != null) ? converter.convert(token, principal) : null;
+		}
+		if (authentication == null && !reactive) {
+			authentication = reactiveConversion(token, principal);
+		}
+		if (authentication == null) {
+			throw new IllegalStateException("@WithNaisToken needs the application's OpaqueTokenAuthenticationConverter "
+					+ "bean (ReactiveOpaqueTokenAuthenticationConverter in a WebFlux application), which "
+					+ "nais-token-spring-boot-starter provides: is the starter on the classpath and "
+					+ "nais.token.enabled not false?");
+		}
+		return authentication;
+	}
+
+	private @Nullable Authentication reactiveConversion(String token, OAuth2AuthenticatedPrincipal principal) {
+		return reactorPresent ? ReactiveConversion.convert(this.context, token, principal) : null;
+	}
+
+	/** Apart, so that the factory loads in a servlet application without Reactor on its class path. */
+	private static final class ReactiveConversion {
+
+		static @Nullable Authentication convert(ApplicationContext context, String token,
+				OAuth2AuthenticatedPrincipal principal) {
+			ReactiveOpaqueTokenAuthenticationConverter converter = context
+				.getBeanProvider(ReactiveOpaqueTokenAuthenticationConverter.class)
+				.getIfAvailable();
+			// The test's own thread, no event loop: waiting for the mapping is fine here.
+			return (converter != null) ? converter.convert(token, principal).block() : null;
+		}
+
 	}
 
 	private TokenBuilder tokenFor(WithNaisToken annotation) {

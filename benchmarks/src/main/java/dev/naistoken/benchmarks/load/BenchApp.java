@@ -100,15 +100,30 @@ public class BenchApp {
 	 * @return the running application
 	 */
 	public static ConfigurableApplicationContext start(String setup, Map<String, Object> properties) {
+		return run(BenchApp.class, WebApplicationType.SERVLET, setup, setupProperties(setup), properties);
+	}
+
+	/**
+	 * Starts an application of the comparison (this one or the reactive one) for one setup: quiet, with
+	 * the setup's profile and properties.
+	 * @param source the application class
+	 * @param type servlet or reactive
+	 * @param setup the setup's name, also its profile
+	 * @param setupProperties what the setup sets
+	 * @param properties the run's own properties (port, endpoint...), which win
+	 * @return the running application
+	 */
+	public static ConfigurableApplicationContext run(Class<?> source, WebApplicationType type, String setup,
+			Map<String, Object> setupProperties, Map<String, Object> properties) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("spring.main.banner-mode", "off");
 		defaults.put("spring.jmx.enabled", "false");
 		defaults.put("logging.level.root", "WARN");
 		defaults.put("logging.level.dev.naistoken", "WARN");
-		defaults.putAll(setupProperties(setup));
+		defaults.putAll(setupProperties);
 		defaults.putAll(properties);
-		SpringApplication application = new SpringApplication(BenchApp.class);
-		application.setWebApplicationType(WebApplicationType.SERVLET);
+		SpringApplication application = new SpringApplication(source);
+		application.setWebApplicationType(type);
 		application.setAdditionalProfiles(setup);
 		application.setDefaultProperties(defaults);
 		return application.run();
@@ -134,13 +149,22 @@ public class BenchApp {
 	 * @param args the setup's letter, then Spring Boot arguments
 	 */
 	public static void main(String[] args) {
+		start(args[0], arguments(args));
+	}
+
+	/**
+	 * The {@code --name=value} arguments after the setup's name.
+	 * @param args a {@code main}'s arguments
+	 * @return the properties they set
+	 */
+	public static Map<String, Object> arguments(String[] args) {
 		Map<String, Object> properties = new HashMap<>();
 		for (int i = 1; i < args.length; i++) {
 			String argument = args[i].substring(2);
 			int equals = argument.indexOf('=');
 			properties.put(argument.substring(0, equals), argument.substring(equals + 1));
 		}
-		start(args[0], properties);
+		return properties;
 	}
 
 	/** A principal like an Entra ID user token's, answered without asking anyone. */

@@ -33,6 +33,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import dev.naistoken.benchmarks.reactive.ReactiveBenchApp;
 import dev.naistoken.test.FakeTexas;
 
 /**
@@ -44,8 +45,11 @@ import dev.naistoken.test.FakeTexas;
  * {@value #MIXED} tokens, half Entra ID and half TokenX, taken in turn by a wrk script.
  * <p>
  * Arguments ({@code --name=value}): {@code rounds} (4), {@code seconds} per run (8), {@code connections}
- * under load (16), {@code warmup} seconds per setup (15), {@code setups} (a,s,f,b,c,d,e,bm,cm,dm), {@code heap}
- * of each application (512m), {@code out} (target/load).
+ * under load (16), {@code warmup} seconds per setup (15), {@code setups} (a,s,f,b,c,d,e,bm,cm,dm,ra,rb,rc,rd),
+ * {@code heap} of each application (512m), {@code out} (target/load), {@code thread-levels} (1,16,64,256)
+ * and {@code thread-scan} (rc,c): after the rounds, each setup named in {@code thread-scan} runs once per
+ * load level (connections) and the threads its process holds are printed per level. Setups {@code r*}
+ * are the reactive ones ({@link ReactiveBenchApp}, WebFlux on Netty).
  */
 public final class LoadComparison {
 
@@ -62,12 +66,19 @@ public final class LoadComparison {
 		NAMES.put("bm", "nais-token, cache on, Entra ID + TokenX tokens");
 		NAMES.put("cm", "nais-token, cache off, Entra ID + TokenX tokens");
 		NAMES.put("dm", "SpringOpaqueTokenIntrospector per provider + issuer resolver, Entra ID + TokenX tokens");
+		NAMES.put("ra", "reactive (WebFlux, Netty), no security");
+		NAMES.put("rb", "reactive, nais-token, cache on");
+		NAMES.put("rc", "reactive, nais-token, cache off");
+		NAMES.put("rd", "reactive, SpringReactiveOpaqueTokenIntrospector, same endpoint");
 	}
 
 	/** How many tokens the mixed population holds, half of each provider. */
 	static final int MIXED = 100;
 
 	private static final List<String> MIXED_SETUPS = List.of("bm", "cm", "dm");
+
+	/** Setups that answer without a token. */
+	private static final List<String> UNSECURED = List.of("a", "ra");
 
 	private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
 
@@ -87,7 +98,9 @@ public final class LoadComparison {
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = new LinkedHashMap<>(Map.of("rounds", "4", "seconds", "8", "connections", "16",
-				"warmup", "15", "setups", "a,s,f,b,c,d,e,bm,cm,dm", "heap", "512m", "out", "target/load"));
+				"warmup", "15", "setups", "a,s,f,b,c,d,e,bm,cm,dm,ra,rb,rc,rd", "heap", "512m", "out", "target/load"));
+		options.putIfAbsent("thread-levels", "1,16,64,256");
+		options.putIfAbsent("thread-scan", "rc,c");
 		for (String arg : args) {
 			String option = arg.replaceFirst("^--", "");
 			options.put(option.substring(0, option.indexOf('=')), option.substring(option.indexOf('=') + 1));
@@ -107,6 +120,7 @@ public final class LoadComparison {
 		Map<String, List<Run>> loaded = new LinkedHashMap<>();
 		Map<String, List<Run>> single = new LinkedHashMap<>();
 		Map<String, Long> endpointCalls = new LinkedHashMap<>();
+		Map<String, Map<Integer, Run>> threadsByLevel = new LinkedHashMap<>();
 		try (FakeTexas texas = FakeTexas.start()) {
 			String opaque = texas.token()
 				.groups("6a1f3c2e-0000-4000-8000-000000000001", "6a1f3c2e-0000-4000-8000-000000000002",
@@ -149,8 +163,14 @@ public final class LoadComparison {
 					Run one = wrk(apps.get(setup), ports.get(setup), load.get(setup), 1, Math.max(2, seconds / 2));
 					single.computeIfAbsent(setup, (key) -> new ArrayList<>()).add(one);
 					System.out.printf(Locale.ROOT,
-							"round %d %s: %.0f req/s (p99 %.2f ms), app CPU %.1f µs/request, 1 connection p99 %.3f ms%n",
-							round + 1, setup, run.rps, run.p99, run.appCpuPerRequest(), one.p99);
+							"round %d %s: %.0f req/s (p99 %.2f ms), app CPU %.1f µs/request, %d threads, 1 connection p99 %.3f ms%n",
+							round + 1, setup, run.rps, run.p99, run.appCpuPerRequest(), run.threads, one.p99);
+				}
+			}
+			for (String setup : setups) {
+				if (List.of(options.get("thread-scan").split(",")).contains(setup)) {
+					threadsByLevel.put(setup, threadScan(apps.get(setup), ports.get(setup), load.get(setup),
+							options.get("thread-levels"), seconds));
 				}
 			}
 		}
@@ -165,7 +185,7 @@ public final class LoadComparison {
 			}
 		}
 		options.put("load after", loadAverage());
-		String table = table(setups, loaded, single, endpointCalls, options);
+		String table = table(setups, loaded, single, endpointCalls, options) + threadTable(threadsByLevel);
 		System.out.println();
 		System.out.println(table);
 		Files.writeString(out.resolve("results.md"), table, StandardCharsets.UTF_8);
@@ -231,8 +251,9 @@ public final class LoadComparison {
 	private static Process startApp(String setup, int port, URI endpoint, KeyPair keys, String heap, Path out)
 			throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		String main = (setup.startsWith("r") ? ReactiveBenchApp.class : BenchApp.class).getName();
 		List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch", "-cp",
-				System.getProperty("java.class.path"), BenchApp.class.getName(), setup, "--server.port=" + port,
+				System.getProperty("java.class.path"), main, setup, "--server.port=" + port,
 				"--nais.token.introspection.endpoint=" + endpoint, "--bench.texas-endpoint=" + endpoint,
 				"--bench.jwt.public-key=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
 				"--bench.jwt.issuer=" + FakeTexas.ISSUER, "--bench.jwt.audience=" + FakeTexas.AUDIENCE,
@@ -257,7 +278,7 @@ public final class LoadComparison {
 						HttpResponse.BodyHandlers.ofString());
 				HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(hello).build(),
 						HttpResponse.BodyHandlers.ofString());
-				int expected = setup.equals("a") ? 200 : 401;
+				int expected = UNSECURED.contains(setup) ? 200 : 401;
 				if (ok.statusCode() != 200 || anonymous.statusCode() != expected) {
 					throw new IllegalStateException("setup " + setup + " answers " + ok.statusCode()
 							+ " with a token and " + anonymous.statusCode() + " without one");
@@ -283,9 +304,14 @@ public final class LoadComparison {
 		command.addAll(load);
 		command.add("http://127.0.0.1:" + port + "/hello");
 		Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
-		if (!wrk.waitFor(seconds + 30L, TimeUnit.SECONDS)) {
-			wrk.destroyForcibly();
-			throw new IllegalStateException("wrk did not finish");
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 30L);
+		int threads = threads(app.pid());
+		while (!wrk.waitFor(100, TimeUnit.MILLISECONDS)) {
+			if (System.nanoTime() > deadline) {
+				wrk.destroyForcibly();
+				throw new IllegalStateException("wrk did not finish");
+			}
+			threads = Math.max(threads, threads(app.pid()));
 		}
 		long appCpu = cpuMicros(app.pid()) - appBefore;
 		long endpointCpu = cpuMicros(ProcessHandle.current().pid()) - endpointBefore;
@@ -328,7 +354,53 @@ public final class LoadComparison {
 			}
 		}
 		return new Run(Double.parseDouble(rps.group(1)), p50, p99, Long.parseLong(requests.group(1)), appCpu,
-				endpointCpu, failed);
+				endpointCpu, failed, threads);
+	}
+
+	/** One run per load level, each after a short warm-up at that level, for the threads it makes the application hold. */
+	private static Map<Integer, Run> threadScan(Process app, int port, List<String> token, String levels, int seconds)
+			throws Exception {
+		Map<Integer, Run> runs = new LinkedHashMap<>();
+		for (String level : levels.split(",")) {
+			int connections = Integer.parseInt(level.strip());
+			wrk(app, port, token, connections, 2);
+			Run run = wrk(app, port, token, connections, seconds);
+			runs.put(connections, run);
+			System.out.printf(Locale.ROOT, "threads %d connections: %.0f req/s, %d threads%n", connections, run.rps,
+					run.threads);
+		}
+		return runs;
+	}
+
+	/** The threads a process holds now, from {@code /proc/<pid>/status} (Linux). */
+	private static int threads(long pid) throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+			if (line.startsWith("Threads:")) {
+				return Integer.parseInt(line.substring("Threads:".length()).strip());
+			}
+		}
+		throw new IllegalStateException("no thread count for process " + pid);
+	}
+
+	private static String threadTable(Map<String, Map<Integer, Run>> threadsByLevel) {
+		if (threadsByLevel.isEmpty()) {
+			return "";
+		}
+		StringBuilder table = new StringBuilder(
+				"\nThreads the application holds per load level (the most seen during the run, sampled every 100 ms; "
+						+ "after the rounds, so the pools are warm):\n\n| setup | connections | req/s | threads |\n|---|---:|---:|---:|\n");
+		StringBuilder verdicts = new StringBuilder();
+		threadsByLevel.forEach((setup, runs) -> {
+			runs.forEach((connections, run) -> table.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %d |%n",
+					setup, connections, run.rps, run.threads)));
+			int fewest = runs.values().iterator().next().threads;
+			int most = runs.values().stream().mapToInt(Run::threads).max().orElse(fewest);
+			verdicts.append(String.format(Locale.ROOT, "| %s | %d → %d | %s |%n", setup, fewest, most,
+					(most <= fewest) ? "does not grow" : "grows by " + (most - fewest)));
+		});
+		return table.append("\n| setup | threads, fewest connections → most | with load |\n|---|---|---|\n")
+			.append(verdicts)
+			.toString();
 	}
 
 	/**
@@ -372,15 +444,15 @@ public final class LoadComparison {
 					+ "sent in turn by a wrk script.%n%n", MIXED));
 		}
 		table.append(String.format(Locale.ROOT, "| setup | | req/s | p50 ms | p99 ms | 1 conn: p50 ms | p99 ms "
-				+ "| app CPU µs/req | endpoint CPU µs/req | endpoint calls | failed requests |%n"));
-		table.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+				+ "| app CPU µs/req | endpoint CPU µs/req | endpoint calls | failed requests | app threads: loaded | 1 conn |%n"));
+		table.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (String setup : setups) {
 			Run run = load.get(setup);
 			Run unloaded = one.get(setup);
 			table.append(String.format(Locale.ROOT,
-					"| %s | %s | %.0f | %.2f | %.2f | %.3f | %.3f | %.1f | %.1f | %d | %d |%n", setup, NAMES.get(setup),
-					run.rps, run.p50, run.p99, unloaded.p50, unloaded.p99, run.appCpu, run.endpointCpu,
-					endpointCalls.getOrDefault(setup, 0L), run.failed + unloaded.failed));
+					"| %s | %s | %.0f | %.2f | %.2f | %.3f | %.3f | %.1f | %.1f | %d | %d | %d | %d |%n", setup,
+					NAMES.get(setup), run.rps, run.p50, run.p99, unloaded.p50, unloaded.p99, run.appCpu, run.endpointCpu,
+					endpointCalls.getOrDefault(setup, 0L), run.failed + unloaded.failed, run.threads, unloaded.threads));
 		}
 		table.append("\n| ratio | throughput | app CPU per request, inverted | target |\n|---|---:|---:|---|\n");
 		ratio(table, load, "b", "f", 0.95);
@@ -391,6 +463,8 @@ public final class LoadComparison {
 		ratio(table, load, "bm", "f", Double.NaN);
 		ratio(table, load, "cm", "c", Double.NaN);
 		ratio(table, load, "f", "s", Double.NaN);
+		ratio(table, load, "rb", "ra", 0.70);
+		ratio(table, load, "rc", "rd", 1.0);
 		if (one.containsKey("c") && one.containsKey("a")) {
 			double added = one.get("c").p99 - one.get("a").p99;
 			table.append(String.format(Locale.ROOT, "| p99 c − a, 1 connection | %.3f ms | | ≤ 1 ms: %s |%n", added,
@@ -423,8 +497,10 @@ public final class LoadComparison {
 	 * @param appCpu CPU time the application's process used during the run, µs
 	 * @param endpointCpu CPU time this process (the fake endpoint) used during the run, µs
 	 * @param failed requests answered with a status other than 2xx/3xx, or lost to a socket error
+	 * @param threads the most threads the application's process held during the run
 	 */
-	record Run(double rps, double p50, double p99, long requests, double appCpu, double endpointCpu, long failed) {
+	record Run(double rps, double p50, double p99, long requests, double appCpu, double endpointCpu, long failed,
+			int threads) {
 
 		double appCpuPerRequest() {
 			return this.appCpu / this.requests;
@@ -440,7 +516,7 @@ public final class LoadComparison {
 					median(runs.stream().mapToDouble(Run::p99).sorted().toArray()), 1,
 					median(runs.stream().mapToDouble(Run::appCpuPerRequest).sorted().toArray()),
 					median(runs.stream().mapToDouble(Run::endpointCpuPerRequest).sorted().toArray()),
-					runs.stream().mapToLong(Run::failed).sum());
+					runs.stream().mapToLong(Run::failed).sum(), runs.stream().mapToInt(Run::threads).max().orElse(0));
 		}
 
 		private static double median(double[] sorted) {
