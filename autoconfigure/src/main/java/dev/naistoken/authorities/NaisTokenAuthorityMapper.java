@@ -1,6 +1,7 @@
 package dev.naistoken.authorities;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,13 +16,19 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
+import dev.naistoken.introspection.IdentityProvider;
 import dev.naistoken.logging.RateLimitedLog;
 
 /**
- * What an Entra ID token's claims grant: {@code groups} → {@code GROUP_<id>} and {@code GROUP_<alias>},
- * {@code roles} → {@code ROLE_<role>}, {@code scp} → {@code SCOPE_<scope>}. A {@code groups} value that
- * is no group object id (a group name) grants nothing: names are user-creatable, and one named like an
- * alias would otherwise get the alias's authority.
+ * What a token's claims grant, by the identity provider that judged it. Every token:
+ * {@code PROVIDER_<name>} ({@code entra_id}, {@code tokenx}, {@code idporten}, {@code maskinporten}).
+ * Entra ID: {@code groups} → {@code GROUP_<id>} and {@code GROUP_<alias>}, {@code roles} →
+ * {@code ROLE_<role>}, {@code scp} → {@code SCOPE_<scope>}. TokenX and ID-porten: {@code acr} →
+ * {@code LOA_high} and {@code LOA_substantial}, or {@code LOA_substantial} ({@link LevelOfAssurance}).
+ * Maskinporten: {@code scope} → {@code SCOPE_<scope>}. A claim is read only for the provider whose
+ * contract defines it, so a claim another provider happens to carry grants nothing. A {@code groups}
+ * value that is no group object id (a group name) grants nothing: names are user-creatable, and one
+ * named like an alias would otherwise get the alias's authority.
  * <p>
  * Free of servlet and blocking types, so every stack and the test kit share it. A claim of the wrong
  * shape grants nothing and is reported at WARN by name and type only, never by value. A token with
@@ -33,6 +40,12 @@ public final class NaisTokenAuthorityMapper {
 
 	private static final Log logger = LogFactory.getLog(NaisTokenAuthorityMapper.class);
 
+	/** The provider prefix when none is configured: {@code PROVIDER_entra_id}. */
+	public static final String DEFAULT_PROVIDER_PREFIX = "PROVIDER_";
+
+	/** The level prefix when none is configured: {@code LOA_high}. */
+	public static final String DEFAULT_LEVEL_PREFIX = "LOA_";
+
 	private final RateLimitedLog warnings = new RateLimitedLog(logger);
 
 	private final String groupPrefix;
@@ -43,8 +56,14 @@ public final class NaisTokenAuthorityMapper {
 
 	private final Map<String, List<String>> aliasesByGroupId;
 
+	/** {@code PROVIDER_<name>} per provider, built once. */
+	private final Map<IdentityProvider, GrantedAuthority> providerAuthorities;
+
+	/** The level authorities each level grants, itself and the levels below it, built once. */
+	private final Map<LevelOfAssurance, List<GrantedAuthority>> levelAuthorities;
+
 	/**
-	 * Creates a mapper.
+	 * Creates a mapper with the default provider and level prefixes ({@code PROVIDER_}, {@code LOA_}).
 	 * @param groupPrefix prefix of group authorities, e.g. {@code GROUP_}
 	 * @param rolePrefix prefix of role authorities, e.g. {@code ROLE_}
 	 * @param scopePrefix prefix of scope authorities, e.g. {@code SCOPE_}
@@ -52,9 +71,40 @@ public final class NaisTokenAuthorityMapper {
 	 */
 	public NaisTokenAuthorityMapper(String groupPrefix, String rolePrefix, String scopePrefix,
 			Map<String, String> groupIdsByAlias) {
+		this(groupPrefix, rolePrefix, scopePrefix, DEFAULT_PROVIDER_PREFIX, DEFAULT_LEVEL_PREFIX, groupIdsByAlias);
+	}
+
+	/**
+	 * Creates a mapper.
+	 * @param groupPrefix prefix of group authorities, e.g. {@code GROUP_}
+	 * @param rolePrefix prefix of role authorities, e.g. {@code ROLE_}
+	 * @param scopePrefix prefix of scope authorities (Entra ID {@code scp}, Maskinporten {@code scope}),
+	 * e.g. {@code SCOPE_}
+	 * @param providerPrefix prefix of the identity provider's authority, e.g. {@code PROVIDER_}
+	 * @param levelPrefix prefix of level-of-assurance authorities, e.g. {@code LOA_}
+	 * @param groupIdsByAlias readable names for group object ids, alias → id
+	 */
+	public NaisTokenAuthorityMapper(String groupPrefix, String rolePrefix, String scopePrefix, String providerPrefix,
+			String levelPrefix, Map<String, String> groupIdsByAlias) {
 		this.groupPrefix = groupPrefix;
 		this.rolePrefix = rolePrefix;
 		this.scopePrefix = scopePrefix;
+		Map<IdentityProvider, GrantedAuthority> providers = new EnumMap<>(IdentityProvider.class);
+		for (IdentityProvider provider : IdentityProvider.values()) {
+			providers.put(provider, new SimpleGrantedAuthority(providerPrefix + provider.canonical().wireValue()));
+		}
+		this.providerAuthorities = providers;
+		Map<LevelOfAssurance, List<GrantedAuthority>> levels = new EnumMap<>(LevelOfAssurance.class);
+		for (LevelOfAssurance level : LevelOfAssurance.values()) {
+			List<GrantedAuthority> granted = new ArrayList<>();
+			for (LevelOfAssurance included : LevelOfAssurance.values()) {
+				if (level.includes(included)) {
+					granted.add(new SimpleGrantedAuthority(levelPrefix + included.authorityName()));
+				}
+			}
+			levels.put(level, List.copyOf(granted));
+		}
+		this.levelAuthorities = levels;
 		Map<String, List<String>> aliases = new HashMap<>();
 		// Keyed in lowercase: a UUID's hex digits mean the same in either case, and Entra ID sends lowercase.
 		groupIdsByAlias.forEach((alias, id) -> aliases
@@ -65,13 +115,66 @@ public final class NaisTokenAuthorityMapper {
 	}
 
 	/**
-	 * The authorities and group aliases the claims grant.
+	 * The authorities and group aliases the claims of an Entra ID token grant.
 	 * @param claims the token's claims
 	 * @return what they grant; never {@code null}
 	 */
 	public Grant map(Map<String, Object> claims) {
+		return map(claims, IdentityProvider.ENTRA_ID);
+	}
+
+	/**
+	 * The authorities and group aliases the claims grant, read as the provider's contract defines them.
+	 * @param claims the token's claims
+	 * @param provider the identity provider that judged the token
+	 * @return what they grant; never {@code null}
+	 */
+	public Grant map(Map<String, Object> claims, IdentityProvider provider) {
 		Set<GrantedAuthority> authorities = new LinkedHashSet<>();
-		Set<String> aliases = new LinkedHashSet<>();
+		authorities.add(this.providerAuthorities.get(provider));
+		switch (provider) {
+			case AZUREAD, ENTRA_ID -> {
+				Set<String> aliases = new LinkedHashSet<>();
+				mapEntraId(claims, authorities, aliases);
+				return new Grant(authorities, aliases);
+			}
+			case TOKENX, IDPORTEN -> mapLevel(claims, authorities);
+			case MASKINPORTEN -> mapScopes(claims, "scope", authorities);
+		}
+		return new Grant(authorities, Set.of());
+	}
+
+	private void mapLevel(Map<String, Object> claims, Set<GrantedAuthority> authorities) {
+		Object acr = claims.get("acr");
+		if (acr == null) {
+			return;
+		}
+		LevelOfAssurance level = LevelOfAssurance.fromAcr(acr);
+		if (level != null) {
+			authorities.addAll(this.levelAuthorities.get(level));
+		}
+		else if (acr instanceof String) {
+			this.warnings.warn("Claim 'acr' names no level of assurance this starter knows (idporten-loa-substantial, "
+					+ "idporten-loa-high, Level3, Level4): no level authority granted");
+		}
+		else {
+			warnWrongType("acr", acr, "a string");
+		}
+	}
+
+	private void mapScopes(Map<String, Object> claims, String name, Set<GrantedAuthority> authorities) {
+		Object value = claims.get(name);
+		if (value instanceof String scopes) {
+			for (String scope : Claims.splitScopes(scopes)) {
+				authorities.add(new SimpleGrantedAuthority(this.scopePrefix + scope));
+			}
+		}
+		else if (value != null) {
+			warnWrongType(name, value, "a space-separated string");
+		}
+	}
+
+	private void mapEntraId(Map<String, Object> claims, Set<GrantedAuthority> authorities, Set<String> aliases) {
 		if (hasGroupsOverage(claims)) {
 			this.warnings.warn("Token carries Entra ID's groups-overage marker (_claim_names/hasgroups) instead of "
 					+ "'groups': no group authorities granted. Assign the user fewer groups, or list the groups "
@@ -98,16 +201,7 @@ public final class NaisTokenAuthorityMapper {
 		for (String role : strings(claims, "roles")) {
 			authorities.add(new SimpleGrantedAuthority(this.rolePrefix + role));
 		}
-		Object scp = claims.get("scp");
-		if (scp instanceof String scopes) {
-			for (String scope : Claims.splitScopes(scopes)) {
-				authorities.add(new SimpleGrantedAuthority(this.scopePrefix + scope));
-			}
-		}
-		else if (scp != null) {
-			warnWrongType("scp", scp, "a space-separated string");
-		}
-		return new Grant(authorities, aliases);
+		mapScopes(claims, "scp", authorities);
 	}
 
 	/**

@@ -117,8 +117,11 @@ public final class NaisTokenAutoConfiguration {
 	@ConditionalOnMissingBean(OpaqueTokenAuthenticationConverter.class)
 	NaisTokenAuthenticationConverter naisTokenAuthenticationConverter(NaisTokenProperties properties) {
 		NaisTokenProperties.Authorities authorities = properties.authorities();
-		return new NaisTokenAuthenticationConverter(new NaisTokenAuthorityMapper(authorities.groupPrefix(),
-				authorities.rolePrefix(), authorities.scopePrefix(), properties.groups()));
+		return new NaisTokenAuthenticationConverter(
+				new NaisTokenAuthorityMapper(authorities.groupPrefix(), authorities.rolePrefix(),
+						authorities.scopePrefix(), authorities.providerPrefix(), authorities.levelPrefix(),
+						properties.groups()),
+				properties.introspection().identityProvider());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -28,12 +28,15 @@ import dev.naistoken.introspection.RequestFormat;
  * only, so that NAIS_TOKEN_GROUPS_ALIAS overrides one per environment; ids are UUIDs.
  * @param exposeInactiveReason Whether the endpoint's reason for refusing a token goes to the client in
  * error_description. Off by default, as the reason helps an attacker more than a user.
+ * @param providers The identity providers whose tokens are accepted, each by its issuer. On NAIS the
+ * platform sets the issuers of the providers enabled in the manifest; set one here to override it.
  * @param rules The start-up check of the application's access rules.
  */
 @ConfigurationProperties("nais.token")
 public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @DefaultValue Introspection introspection,
 		@DefaultValue Authorities authorities, Map<String, String> groups,
-		@DefaultValue("false") boolean exposeInactiveReason, @DefaultValue Rules rules) {
+		@DefaultValue("false") boolean exposeInactiveReason, @DefaultValue Providers providers,
+		@DefaultValue Rules rules) {
 
 	/**
 	 * Creates the properties, as the binder does; absent group aliases become an empty map.
@@ -42,6 +45,7 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	 * @param authorities prefixes of the authorities granted
 	 * @param groups group aliases, alias to object id
 	 * @param exposeInactiveReason whether the endpoint's reason goes to the client
+	 * @param providers the issuers of the identity providers whose tokens are accepted
 	 * @param rules the start-up check of the access rules
 	 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException
 	 * when a group alias or its id is wrong
@@ -56,7 +60,9 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	 *
 	 * @param endpoint URL of the introspection endpoint. On NAIS the platform sets it in the
 	 * NAIS_TOKEN_INTROSPECTION_ENDPOINT environment variable, which binds here without a placeholder.
-	 * @param identityProvider Identity provider every token is validated against.
+	 * @param identityProvider Identity provider every token is validated against when no issuer is known
+	 * (no platform variable, no nais.token.providers.*.issuer). When issuers are known, each token goes to
+	 * the provider of its issuer, and Entra ID tokens are sent under this name if it names Entra ID.
 	 * @param requestFormat Encoding of the request body sent to the endpoint.
 	 * @param connectTimeout How long to wait for a connection to the endpoint.
 	 * @param readTimeout How long to wait for the endpoint's answer. Past it the request gets 503.
@@ -125,22 +131,56 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	 * @param groupPrefix Prefix of the authority granted for each id in the groups claim and for each
 	 * alias of one.
 	 * @param rolePrefix Prefix of the authority granted for each value in the roles claim.
-	 * @param scopePrefix Prefix of the authority granted for each space-separated value in the scp claim.
+	 * @param scopePrefix Prefix of the authority granted for each space-separated value in the scp claim
+	 * (Entra ID) and in the scope claim (Maskinporten).
+	 * @param providerPrefix Prefix of the authority that names the identity provider of every token, as
+	 * in PROVIDER_entra_id, PROVIDER_tokenx, PROVIDER_idporten, PROVIDER_maskinporten.
+	 * @param levelPrefix Prefix of the level-of-assurance authorities of TokenX and ID-porten tokens, as in
+	 * LOA_high and LOA_substantial. A token at level high gets both.
 	 */
 	public record Authorities(@DefaultValue("GROUP_") String groupPrefix, @DefaultValue("ROLE_") String rolePrefix,
-			@DefaultValue("SCOPE_") String scopePrefix) {
+			@DefaultValue("SCOPE_") String scopePrefix, @DefaultValue("PROVIDER_") String providerPrefix,
+			@DefaultValue("LOA_") String levelPrefix) {
 
 		/**
 		 * Creates the prefixes, as the binder does, and checks them.
 		 * @param groupPrefix prefix of group authorities
 		 * @param rolePrefix prefix of role authorities
 		 * @param scopePrefix prefix of scope authorities
+		 * @param providerPrefix prefix of the identity provider's authority
+		 * @param levelPrefix prefix of level-of-assurance authorities
 		 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException
 		 * when a prefix is empty or equals or starts another
 		 */
 		public Authorities {
-			NaisTokenPropertyChecks.prefixes(groupPrefix, rolePrefix, scopePrefix);
+			NaisTokenPropertyChecks.prefixes(groupPrefix, rolePrefix, scopePrefix, providerPrefix, levelPrefix);
 		}
+
+	}
+
+	/**
+	 * The identity providers whose tokens are accepted. A provider is accepted when its issuer is known:
+	 * set here, or else taken from the variable the platform sets when the manifest enables it.
+	 *
+	 * @param entraId Entra ID.
+	 * @param tokenx TokenX.
+	 * @param idporten ID-porten.
+	 * @param maskinporten Maskinporten.
+	 */
+	public record Providers(@DefaultValue Provider entraId, @DefaultValue Provider tokenx,
+			@DefaultValue Provider idporten, @DefaultValue Provider maskinporten) {
+
+	}
+
+	/**
+	 * One identity provider.
+	 *
+	 * @param issuer Issuer (iss) of the provider's tokens; a token whose iss equals it is sent to this
+	 * provider. Unset: the platform's variable (AZURE_OPENID_CONFIG_ISSUER, TOKEN_X_ISSUER,
+	 * IDPORTEN_ISSUER or MASKINPORTEN_ISSUER). Empty: the provider's tokens are not accepted, whatever
+	 * the platform sets.
+	 */
+	public record Provider(@Nullable String issuer) {
 
 	}
 

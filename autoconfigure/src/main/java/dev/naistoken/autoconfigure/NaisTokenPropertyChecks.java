@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -120,16 +122,22 @@ final class NaisTokenPropertyChecks {
 		}
 	}
 
-	static void prefixes(String groupPrefix, String rolePrefix, String scopePrefix) {
-		prefix("nais.token.authorities.group-prefix", groupPrefix);
-		prefix("nais.token.authorities.role-prefix", rolePrefix);
-		prefix("nais.token.authorities.scope-prefix", scopePrefix);
-		distinctPrefixes("nais.token.authorities.role-prefix", rolePrefix, "nais.token.authorities.group-prefix",
-				groupPrefix);
-		distinctPrefixes("nais.token.authorities.scope-prefix", scopePrefix, "nais.token.authorities.group-prefix",
-				groupPrefix);
-		distinctPrefixes("nais.token.authorities.scope-prefix", scopePrefix, "nais.token.authorities.role-prefix",
-				rolePrefix);
+	static void prefixes(String groupPrefix, String rolePrefix, String scopePrefix, String providerPrefix,
+			String levelPrefix) {
+		Map<String, String> prefixes = new LinkedHashMap<>();
+		prefixes.put("nais.token.authorities.group-prefix", groupPrefix);
+		prefixes.put("nais.token.authorities.role-prefix", rolePrefix);
+		prefixes.put("nais.token.authorities.scope-prefix", scopePrefix);
+		prefixes.put("nais.token.authorities.provider-prefix", providerPrefix);
+		prefixes.put("nais.token.authorities.level-prefix", levelPrefix);
+		prefixes.forEach(NaisTokenPropertyChecks::prefix);
+		List<Map.Entry<String, String>> entries = List.copyOf(prefixes.entrySet());
+		for (int i = 1; i < entries.size(); i++) {
+			for (int j = 0; j < i; j++) {
+				distinctPrefixes(entries.get(i).getKey(), entries.get(i).getValue(), entries.get(j).getKey(),
+						entries.get(j).getValue());
+			}
+		}
 	}
 
 	static void groups(Map<String, String> groups) {

@@ -49,6 +49,16 @@ public enum IdentityProvider {
 			.collect(java.util.stream.Collectors.joining(", "));
 	}
 
+	/**
+	 * The provider under its canonical name: {@link #ENTRA_ID} for both names of Entra ID, itself for
+	 * the others. Authorities and {@code NaisTokenPrincipal.provider()} use it, so a rule written for
+	 * Entra ID holds whichever name the application sends.
+	 * @return the canonical provider
+	 */
+	public IdentityProvider canonical() {
+		return (this == AZUREAD) ? ENTRA_ID : this;
+	}
+
 	/** The NAIS manifest field that enables this provider for the application, named in log lines. */
 	String manifestField() {
 		return this.manifestField;

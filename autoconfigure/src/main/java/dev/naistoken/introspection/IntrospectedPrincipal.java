@@ -10,19 +10,43 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 
 /**
- * The claims of an active token, as the introspector hands them to Spring Security's
- * {@code OpaqueTokenAuthenticationConverter}, which builds the principal the application sees, with its
- * authorities, once. Grants nothing itself.
+ * The claims of an active token and the identity provider that judged it, as the introspector hands
+ * them to Spring Security's {@code OpaqueTokenAuthenticationConverter}, which builds the principal the
+ * application sees, with its authorities, once. Grants nothing itself.
+ * <p>
+ * Public so that whatever else produces an introspected token (the test kit's {@code @WithNaisToken},
+ * an application's own introspector) can say which provider it came from; the starter's converter
+ * reads {@link #provider()} and treats any other principal as a token of the configured provider.
+ *
+ * @since 0.1.0
  */
-final class IntrospectedPrincipal implements OAuth2AuthenticatedPrincipal, Serializable {
+public final class IntrospectedPrincipal implements OAuth2AuthenticatedPrincipal, Serializable {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
 
 	private final Map<String, Object> claims;
 
-	IntrospectedPrincipal(Map<String, Object> claims) {
+	private final IdentityProvider provider;
+
+	/**
+	 * Creates a principal.
+	 * @param claims the claims as {@link IntrospectionResponseReader} reads them (dates as
+	 * {@link java.time.Instant}); kept as given, so pass an unmodifiable map
+	 * @param provider the identity provider the endpoint checked the token against
+	 */
+	public IntrospectedPrincipal(Map<String, Object> claims, IdentityProvider provider) {
 		this.claims = claims;
+		this.provider = provider;
+	}
+
+	/**
+	 * The identity provider the endpoint checked the token against, as sent ({@link IdentityProvider#AZUREAD}
+	 * or {@link IdentityProvider#ENTRA_ID} for Entra ID).
+	 * @return the provider
+	 */
+	public IdentityProvider provider() {
+		return this.provider;
 	}
 
 	@Override
@@ -47,7 +71,7 @@ final class IntrospectedPrincipal implements OAuth2AuthenticatedPrincipal, Seria
 	/** Names no claim value. */
 	@Override
 	public String toString() {
-		return "IntrospectedPrincipal[claims=" + this.claims.size() + "]";
+		return "IntrospectedPrincipal[provider=" + this.provider.wireValue() + ", claims=" + this.claims.size() + "]";
 	}
 
 }

@@ -90,7 +90,7 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 		if (this.registry.isNoop()) {
 			// Nothing observes: no context, no observation, nothing allocated on a cache hit but the principal.
 			return new IntrospectedPrincipal(
-					(cache != null) ? cache.get(TokenHash.of(token), () -> ask(token)) : ask(token));
+					(cache != null) ? cache.get(TokenHash.of(token), () -> ask(token)) : ask(token), this.provider);
 		}
 		NaisTokenIntrospectionContext context = new NaisTokenIntrospectionContext(this.provider, cache != null);
 		Observation observation = NaisTokenIntrospectionObservation.INTROSPECTION
@@ -101,7 +101,7 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 			Map<String, Object> claims = (cache != null)
 					? cache.get(TokenHash.of(token), () -> ask(token), context::miss) : ask(token);
 			outcome = "active";
-			return new IntrospectedPrincipal(claims);
+			return new IntrospectedPrincipal(claims, this.provider);
 		}
 		catch (BadOpaqueTokenException ex) {
 			outcome = "inactive";

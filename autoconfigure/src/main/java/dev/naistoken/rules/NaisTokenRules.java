@@ -2,13 +2,13 @@ package dev.naistoken.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
+import dev.naistoken.authorities.LevelOfAssurance;
 import dev.naistoken.authorities.NaisTokenAuthorityMapper;
 import dev.naistoken.authorities.NaisTokenPrincipal;
 import dev.naistoken.introspection.IdentityProvider;
@@ -118,8 +118,8 @@ public final class NaisTokenRules {
 	 */
 	public boolean atLeastLevel(@Nullable Authentication authentication, String level) {
 		List<String> names = names(level);
-		return names.size() == 1 && isLevel(names.get(0))
-				&& has(authentication, this.levelPrefix, names.get(0).toLowerCase(Locale.ROOT), false);
+		LevelOfAssurance required = (names.size() == 1) ? level(names.get(0)) : null;
+		return required != null && has(authentication, this.levelPrefix, required.authorityName(), false);
 	}
 
 	/**
@@ -164,7 +164,7 @@ public final class NaisTokenRules {
 	 * @return the name, e.g. {@code tokenx}
 	 */
 	static String providerAuthority(IdentityProvider provider) {
-		return (provider == IdentityProvider.AZUREAD) ? IdentityProvider.ENTRA_ID.wireValue() : provider.wireValue();
+		return provider.canonical().wireValue();
 	}
 
 	static @Nullable IdentityProvider provider(String name) {
@@ -176,8 +176,13 @@ public final class NaisTokenRules {
 		return null;
 	}
 
-	static boolean isLevel(String name) {
-		return "HIGH".equals(name) || "SUBSTANTIAL".equals(name);
+	static @Nullable LevelOfAssurance level(String name) {
+		for (LevelOfAssurance level : LevelOfAssurance.values()) {
+			if (level.name().equals(name)) {
+				return level;
+			}
+		}
+		return null;
 	}
 
 	private boolean any(@Nullable Authentication authentication, String prefix, String values) {

@@ -25,6 +25,9 @@ class NaisTokenAuthenticationConverterTests {
 
 	private static final String ADMINS = "6a1f3c2e-0000-4000-8000-000000000001";
 
+	/** Every Entra ID token's provider authority. */
+	private static final String ENTRA_ID = "PROVIDER_entra_id";
+
 	private static final String READERS = "6a1f3c2e-0000-4000-8000-000000000002";
 
 	private final NaisTokenAuthenticationConverter converter = new NaisTokenAuthenticationConverter(
@@ -36,7 +39,7 @@ class NaisTokenAuthenticationConverterTests {
 				List.of("access_as_application", "cases.write"), "scp", "defaultaccess  cases.read"));
 		assertThat(authorities(authentication)).containsExactlyInAnyOrder("GROUP_" + ADMINS, "GROUP_admins",
 				"GROUP_boss", "GROUP_" + READERS, "ROLE_access_as_application", "ROLE_cases.write",
-				"SCOPE_defaultaccess", "SCOPE_cases.read", FactorGrantedAuthority.BEARER_AUTHORITY);
+				"SCOPE_defaultaccess", "SCOPE_cases.read", FactorGrantedAuthority.BEARER_AUTHORITY, ENTRA_ID);
 		NaisTokenPrincipal principal = (NaisTokenPrincipal) authentication.getPrincipal();
 		assertThat(principal.groupAliases()).containsExactlyInAnyOrder("admins", "boss");
 		assertThat(principal.getAuthorities()).hasSize(authentication.getAuthorities().size());
@@ -53,15 +56,17 @@ class NaisTokenAuthenticationConverterTests {
 	}
 
 	@Test
-	void tokenWithoutClaimsHoldsOnlyTheBearerFactor() {
-		assertThat(authorities(convert(claims()))).containsExactly(FactorGrantedAuthority.BEARER_AUTHORITY);
+	void tokenWithoutClaimsHoldsOnlyTheBearerFactorAndItsProvider() {
+		assertThat(authorities(convert(claims()))).containsExactlyInAnyOrder(
+				FactorGrantedAuthority.BEARER_AUTHORITY, ENTRA_ID);
 	}
 
 	@Test
 	void claimsOfTheWrongShapeGrantNothingAndAreReportedByNameOnly(CapturedOutput output) {
 		Authentication authentication = convert(claims("groups", ADMINS, "roles", List.of("ok", 7), "scp",
 				List.of("cases.read")));
-		assertThat(authorities(authentication)).containsExactly(FactorGrantedAuthority.BEARER_AUTHORITY);
+		assertThat(authorities(authentication)).containsExactlyInAnyOrder(
+				FactorGrantedAuthority.BEARER_AUTHORITY, ENTRA_ID);
 		assertThat(output).contains("Claim 'groups' is a string, expected an array of strings")
 			.contains("Claim 'roles' is an array holding something other than strings")
 			.contains("Claim 'scp' is an array, expected a space-separated string")
@@ -76,7 +81,7 @@ class NaisTokenAuthenticationConverterTests {
 	void aGroupNameGrantsNothingEvenWhenAnAliasHasThatName(CapturedOutput output) {
 		Authentication authentication = convert(claims("groups", List.of("admins", "boss", READERS)));
 		assertThat(authorities(authentication)).containsExactlyInAnyOrder("GROUP_" + READERS,
-				FactorGrantedAuthority.BEARER_AUTHORITY);
+				FactorGrantedAuthority.BEARER_AUTHORITY, ENTRA_ID);
 		assertThat(((NaisTokenPrincipal) authentication.getPrincipal()).groupAliases()).isEmpty();
 		assertThat(((NaisTokenPrincipal) authentication.getPrincipal()).groups()).containsExactly(READERS);
 		assertThat(output.getOut().lines().filter((line) -> line.contains("Claim 'groups'"))).singleElement()
@@ -119,7 +124,7 @@ class NaisTokenAuthenticationConverterTests {
 		Authentication authentication = convert(claims("groups", List.of(ADMINS), "_claim_names",
 				Map.of("groups", "src1"), "roles", List.of("r")));
 		assertThat(authorities(authentication)).containsExactlyInAnyOrder("ROLE_r",
-				FactorGrantedAuthority.BEARER_AUTHORITY);
+				FactorGrantedAuthority.BEARER_AUTHORITY, ENTRA_ID);
 		assertThat(output).contains("groups-overage");
 		assertThat(authorities(convert(claims("hasgroups", true)))).noneMatch((a) -> a.startsWith("GROUP_"));
 	}

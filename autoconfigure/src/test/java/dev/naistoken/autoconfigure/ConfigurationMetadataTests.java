@@ -78,8 +78,10 @@ class ConfigurationMetadataTests {
 			Class<?> type = ClassUtils.resolveClassName(property.get("type").asString(), null);
 			assertThat(conversion.convert(property.get("defaultValue").asString(), type)).as(name).isEqualTo(bound);
 		}
-		// The endpoint comes from the platform; group aliases are the application's own.
-		assertThat(withoutDefault).containsExactlyInAnyOrder("nais.token.introspection.endpoint", "nais.token.groups");
+		// The endpoint and the issuers come from the platform; group aliases are the application's own.
+		assertThat(withoutDefault).containsExactlyInAnyOrder("nais.token.introspection.endpoint", "nais.token.groups",
+				"nais.token.providers.entra-id.issuer", "nais.token.providers.tokenx.issuer",
+				"nais.token.providers.idporten.issuer", "nais.token.providers.maskinporten.issuer");
 	}
 
 	@Test

@@ -21,6 +21,9 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -28,6 +31,8 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.SecurityFilterChain;
 
 import dev.naistoken.authorities.NaisTokenAuthenticationConverter;
+import dev.naistoken.introspection.IdentityProvider;
+import dev.naistoken.introspection.IntrospectedPrincipal;
 import dev.naistoken.introspection.IntrospectionEndpointClient;
 import dev.naistoken.web.IntrospectionFailureFilter;
 import dev.naistoken.introspection.NaisOpaqueTokenIntrospector;
@@ -159,7 +164,8 @@ class NaisTokenAutoConfigurationTests {
 
 	/** With equal prefixes a role or scope value could pose as a group, or the other way round. */
 	@ParameterizedTest
-	@CsvSource({ "group-prefix, role-prefix", "group-prefix, scope-prefix", "role-prefix, scope-prefix" })
+	@CsvSource({ "group-prefix, role-prefix", "group-prefix, scope-prefix", "role-prefix, scope-prefix",
+			"group-prefix, provider-prefix", "scope-prefix, level-prefix", "provider-prefix, level-prefix" })
 	void equalAuthorityPrefixesFailStartUp(String first, String second) {
 		this.runner
 			.withPropertyValues(ENDPOINT, "nais.token.authorities." + first + "=X_",
@@ -285,6 +291,32 @@ class NaisTokenAutoConfigurationTests {
 			assertThat(chain.getFilters()).anySatisfy(
 					(filter) -> assertThat(filter).isInstanceOf(IntrospectionFailureFilter.class));
 		});
+	}
+
+	@Test
+	void providerAndLevelPrefixesReachTheConverter() {
+		this.runner
+			.withPropertyValues(ENDPOINT, "nais.token.authorities.provider-prefix=IDP_",
+					"nais.token.authorities.level-prefix=LEVEL_")
+			.run((context) -> {
+				Authentication authentication = context.getBean(OpaqueTokenAuthenticationConverter.class)
+					.convert("token", new IntrospectedPrincipal(Map.of("acr", "idporten-loa-substantial"),
+							IdentityProvider.IDPORTEN));
+				assertThat(authentication.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+					.contains("IDP_idporten", "LEVEL_substantial");
+			});
+	}
+
+	/** A principal an application's own introspector made is a token of the configured provider. */
+	@Test
+	void aPrincipalOfUnknownOriginIsATokenOfTheConfiguredProvider() {
+		this.runner.withPropertyValues(ENDPOINT, "nais.token.introspection.identity-provider=maskinporten")
+			.run((context) -> {
+				Authentication authentication = context.getBean(OpaqueTokenAuthenticationConverter.class)
+					.convert("token", new DefaultOAuth2AuthenticatedPrincipal(Map.of("scope", "nav:a/b"), List.of()));
+				assertThat(authentication.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+					.contains("PROVIDER_maskinporten", "SCOPE_nav:a/b");
+			});
 	}
 
 	private static List<String> sentences(String text) {

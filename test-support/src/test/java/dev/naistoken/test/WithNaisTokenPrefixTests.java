@@ -21,7 +21,7 @@ class WithNaisTokenPrefixTests {
 	void grantsWithTheApplicationsPrefixes() {
 		assertThat(SecurityContextHolder.getContext().getAuthentication().getAuthorities())
 			.map(GrantedAuthority::getAuthority)
-			.containsExactly("TEAM_0b8d4f21-0000-4000-8000-000000000009", "TEAM_operators", "APP_reports",
+			.containsExactly("PROVIDER_entra_id", "TEAM_0b8d4f21-0000-4000-8000-000000000009", "TEAM_operators", "APP_reports",
 					"SCOPE_defaultaccess", "FACTOR_BEARER");
 	}
 

@@ -54,7 +54,8 @@ class WithNaisTokenTests {
 		this.mvc.perform(get("/whoami"))
 			.andExpect(jsonPath("$.aliases", contains("admins")))
 			.andExpect(jsonPath("$.authorities",
-					contains("GROUP_" + ADMINS_ID, "GROUP_admins", "SCOPE_defaultaccess", "FACTOR_BEARER")));
+					contains("PROVIDER_entra_id", "GROUP_" + ADMINS_ID, "GROUP_admins", "SCOPE_defaultaccess",
+							"FACTOR_BEARER")));
 		assertThat(this.texas.calls()).isZero();
 	}
 
@@ -77,7 +78,7 @@ class WithNaisTokenTests {
 		this.mvc.perform(get("/admin")).andExpect(status().isForbidden());
 		this.mvc.perform(get("/whoami"))
 			.andExpect(jsonPath("$.aliases", empty()))
-			.andExpect(jsonPath("$.authorities", contains("SCOPE_defaultaccess", "FACTOR_BEARER")));
+			.andExpect(jsonPath("$.authorities", contains("PROVIDER_entra_id", "SCOPE_defaultaccess", "FACTOR_BEARER")));
 	}
 
 	@Test
@@ -91,7 +92,8 @@ class WithNaisTokenTests {
 		this.mvc.perform(get("/whoami"))
 			.andExpect(jsonPath("$.app").value(true))
 			.andExpect(jsonPath("$.authorities",
-					contains("ROLE_access_as_application", "ROLE_cases.sync", "FACTOR_BEARER")));
+					contains("PROVIDER_entra_id", "ROLE_access_as_application", "ROLE_cases.sync",
+							"FACTOR_BEARER")));
 		this.mvc.perform(get("/admin")).andExpect(status().isForbidden());
 	}
 

@@ -1,6 +1,8 @@
 package dev.naistoken.autoconfigure.rules;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -50,7 +52,7 @@ public final class NaisTokenRulesAutoConfiguration {
 	static NaisTokenRules naisTokenRules(NaisTokenProperties properties) {
 		NaisTokenProperties.Authorities authorities = properties.authorities();
 		return new NaisTokenRules(authorities.groupPrefix(), authorities.rolePrefix(), authorities.scopePrefix(),
-				"PROVIDER_", "LOA_");
+				authorities.providerPrefix(), authorities.levelPrefix());
 	}
 
 	@Bean
@@ -74,7 +76,7 @@ public final class NaisTokenRulesAutoConfiguration {
 	/** The providers whose tokens are accepted, for the report. */
 	private static List<IdentityProvider> acceptedProviders(NaisTokenProperties properties) {
 		Set<IdentityProvider> issuers = issuerProviders(properties);
-		return (issuers != null) ? List.copyOf(issuers) : List.of(properties.introspection().identityProvider());
+		return (issuers != null) ? List.copyOf(issuers) : List.of(properties.introspection().identityProvider().canonical());
 	}
 
 	/**
@@ -82,7 +84,19 @@ public final class NaisTokenRulesAutoConfiguration {
 	 * to the one configured provider.
 	 */
 	private static @Nullable Set<IdentityProvider> issuerProviders(NaisTokenProperties properties) {
-		return null;
+		NaisTokenProperties.Providers providers = properties.providers();
+		Set<IdentityProvider> accepted = EnumSet.noneOf(IdentityProvider.class);
+		boolean known = false;
+		for (Map.Entry<IdentityProvider, NaisTokenProperties.Provider> provider : Map.of(IdentityProvider.ENTRA_ID,
+				providers.entraId(), IdentityProvider.TOKENX, providers.tokenx(), IdentityProvider.IDPORTEN,
+				providers.idporten(), IdentityProvider.MASKINPORTEN, providers.maskinporten()).entrySet()) {
+			String issuer = provider.getValue().issuer();
+			known |= issuer != null;
+			if (issuer != null && !issuer.isBlank()) {
+				accepted.add(provider.getKey());
+			}
+		}
+		return known ? accepted : null;
 	}
 
 	@Configuration(proxyBeanMethods = false)
