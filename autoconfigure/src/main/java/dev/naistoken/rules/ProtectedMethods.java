@@ -96,7 +96,9 @@ public final class ProtectedMethods {
 		}
 		catch (RuntimeException ex) {
 			// Spring Security's AnnotationConfigurationException: several rules on one method.
-			conflicts.add(type.getSimpleName() + "#" + method.getName() + ": " + ex.getMessage());
+			conflicts.add(type.getName() + "#" + method.getName() + " has several " + name + " rules, which Spring "
+					+ "Security does not join: it refuses the method at its first call (500). Spring Security says: "
+					+ ex.getMessage());
 			return;
 		}
 		if (annotation == null) {
