@@ -24,6 +24,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import dev.naistoken.autoconfigure.NaisTokenAutoConfiguration;
 import dev.naistoken.autoconfigure.NaisTokenConfigurationException;
 import dev.naistoken.autoconfigure.rules.NaisTokenRulesAutoConfiguration;
+import dev.naistoken.introspection.IdentityProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,6 +93,22 @@ class RuleCheckTests {
 	}
 
 	@Test
+	void aProviderWithNoAcceptedIssuerFailsStartUp() {
+		this.runner.withBean(ProviderService.class)
+			.withPropertyValues("nais.token.providers.entra-id.issuer=https://login.microsoftonline.com/t/v2.0",
+					"nais.token.providers.idporten.issuer=https://idporten.no")
+			.run((context) -> assertThat(failure(context)).hasMessageContaining("Property 'nais.token.providers'")
+				.hasMessageContaining(ProviderService.class.getName() + "#citizens: @RequireProvider(TOKENX, IDPORTEN)")
+				.hasMessageContaining("names provider TOKENX, which has no accepted issuer (accepted: ENTRA_ID, IDPORTEN)")
+				.hasMessageNotContaining("names provider IDPORTEN"));
+	}
+
+	@Test
+	void providerRulesAreNotCheckedWhileNoIssuerIsKnown() {
+		this.runner.withBean(ProviderService.class).run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void twoRulesOnOneMethodFailStartUpAsSpringSecurityWouldRefuseThemAtTheFirstCall() {
 		this.runner.withBean(TwoRulesService.class).run((context) -> assertThat(failure(context))
 			.hasMessageContaining(TwoRulesService.class.getSimpleName() + "#both")
@@ -149,6 +166,14 @@ class RuleCheckTests {
 
 		@RequireGroup("saksbehandlr")
 		public void close() {
+		}
+
+	}
+
+	static class ProviderService {
+
+		@RequireProvider({ IdentityProvider.TOKENX, IdentityProvider.IDPORTEN })
+		public void citizens() {
 		}
 
 	}
