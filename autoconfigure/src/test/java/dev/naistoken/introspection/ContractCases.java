@@ -34,8 +34,10 @@ public final class ContractCases {
 	 * @param body the body, byte for byte
 	 * @param expect what the starter must make of it
 	 * @param fix for a misconfiguration, the property its message names; otherwise {@code null}
+	 * @param provider the provider whose token the answer is about, as the endpoint names it
+	 * ({@code entra_id} unless the case says otherwise)
 	 */
-	public record Response(String name, int status, byte[] body, Expect expect, String fix) {
+	public record Response(String name, int status, byte[] body, Expect expect, String fix, String provider) {
 
 		@Override
 		public String toString() {
@@ -55,7 +57,7 @@ public final class ContractCases {
 						+ "': a 'fix' belongs to every misconfigured answer and to no other");
 			}
 			responses.add(new Response(node.get("name").asString(), node.get("status").asInt(),
-					body.getBytes(StandardCharsets.UTF_8), expect, fix));
+					body.getBytes(StandardCharsets.UTF_8), expect, fix, node.path("provider").asString("entra_id")));
 		}
 		return responses;
 	}

@@ -29,9 +29,12 @@ class IdentityProviderListTests {
 	}
 
 	@Test
-	void theFakeEnablesEntraIdUnderBothOfItsNames() {
-		assertThat(FakeTexas.ENABLED_IDENTITY_PROVIDERS).containsExactly(IdentityProvider.AZUREAD.wireValue(),
-				IdentityProvider.ENTRA_ID.wireValue());
+	void theFakeServesEveryProviderTheStarterSendsEntraIdUnderBothOfItsNames() {
+		for (IdentityProvider provider : IdentityProvider.values()) {
+			assertThat(FakeTexas.Provider.of(provider.wireValue())).as(provider.wireValue()).isNotNull();
+		}
+		assertThat(FakeTexas.Provider.of(IdentityProvider.AZUREAD.wireValue())).isEqualTo(FakeTexas.Provider.ENTRA_ID);
+		assertThat(FakeTexas.Provider.of(IdentityProvider.ENTRA_ID.wireValue())).isEqualTo(FakeTexas.Provider.ENTRA_ID);
 	}
 
 	private static List<String> contractProviders() throws Exception {

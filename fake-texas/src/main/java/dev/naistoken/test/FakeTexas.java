@@ -9,10 +9,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,9 +34,12 @@ import dev.naistoken.test.LoopbackHttpServer.Reply;
  * token it issued ({@link #token()}) that is within its time bounds; HTTP 200 with
  * {@code {"active":false,"error":...}} and the real endpoint's reason for an expired, immature, foreign,
  * or malformed token; HTTP 400 {@code invalid_request} for a malformed request. It plays an application
- * with Entra ID enabled: {@code azuread} and {@code entra_id} are served, the other providers answer
- * "not enabled". Like the real endpoint it keeps no state between calls and allows {@link #LEEWAY}
- * for clock skew.
+ * with all four identity providers enabled ({@link Provider}): each has its own issuer ({@link
+ * #issuer(Provider)}) and RSA key, so a token sent for another provider than its own is answered
+ * {@code token can not be validated with this identity provider}, as the real endpoint answers it.
+ * {@link #disable(Provider)} switches one off (its answer is then "not enabled"). Like the real endpoint it
+ * keeps no state between calls, checks the RS256 signature on every call, and allows {@link #LEEWAY} for
+ * clock skew.
  * <p>
  * For failure tests it can be made {@link #down()}, {@link #slow(Duration) slow}, {@link #failWith(int)
  * fail}, {@link #answerGarbage() answer garbage}, {@link #hang()}, {@link #resetConnections() reset
@@ -44,8 +49,11 @@ import dev.naistoken.test.LoopbackHttpServer.Reply;
  * test (a small blocking HTTP/1.1 server with keep-alive, no framework).
  * <pre class="code">
  * try (FakeTexas texas = FakeTexas.start()) {
- *     String token = texas.token().groups("6a1f3c2e-0000-4000-8000-000000000001").issue();
+ *     String employee = texas.token().groups("6a1f3c2e-0000-4000-8000-000000000001").issue();
+ *     String citizen = texas.tokenx().pid("12345678910").level(TokenBuilder.Level.HIGH).issue();
+ *     String organisation = texas.maskinporten().organisation("889640782").scopes("nav:sample/cases.read").issue();
  *     // nais.token.introspection.endpoint = texas.endpoint()
+ *     // nais.token.providers.tokenx.issuer = texas.issuer(Provider.TOKENX), ...
  * }
  * </pre>
  */
@@ -60,11 +68,26 @@ public final class FakeTexas implements AutoCloseable {
 	/** The Entra ID tenant of the tokens it issues. */
 	public static final String TENANT_ID = "966ac572-f5b7-4bbe-aa88-c76419c0f851";
 
-	/** The issuer it accepts, Entra ID's v2.0 issuer of {@link #TENANT_ID}. */
+	/** The Entra ID issuer it accepts, Entra ID's v2.0 issuer of {@link #TENANT_ID}. */
 	public static final String ISSUER = "https://login.microsoftonline.com/" + TENANT_ID + "/v2.0";
 
-	/** The audience it accepts: the client id of the application under test. */
+	/** The Entra ID audience it accepts: the client id of the application under test. */
 	public static final String AUDIENCE = "8a5e2b1c-0000-4000-8000-00000000aaaa";
+
+	/** The TokenX issuer it accepts (dev-gcp's). */
+	public static final String TOKENX_ISSUER = "https://tokenx.dev-gcp.nav.cloud.nais.io";
+
+	/** The TokenX audience it accepts: the application under test as {@code cluster:namespace:app}. */
+	public static final String TOKENX_AUDIENCE = "dev-gcp:team-a:api";
+
+	/** The ID-porten issuer it accepts (the test environment's). */
+	public static final String IDPORTEN_ISSUER = "https://test.idporten.no";
+
+	/** The ID-porten audience it accepts. */
+	public static final String IDPORTEN_AUDIENCE = "dev-gcp:team-a:api";
+
+	/** The Maskinporten issuer it accepts (the test environment's); Maskinporten has no audience check. */
+	public static final String MASKINPORTEN_ISSUER = "https://test.maskinporten.no/";
 
 	/**
 	 * The identity providers Texas knows, as sent in {@code identity_provider}: Texas's own list, not the
@@ -73,9 +96,6 @@ public final class FakeTexas implements AutoCloseable {
 	 */
 	static final List<String> IDENTITY_PROVIDERS = List.of("azuread", "entra_id", "tokenx", "idporten",
 			"maskinporten");
-
-	/** The providers enabled for the application it plays (Entra ID, under both of its names). */
-	static final List<String> ENABLED_IDENTITY_PROVIDERS = List.of("azuread", "entra_id");
 
 	private static final String JSON = "application/json";
 
@@ -89,9 +109,11 @@ public final class FakeTexas implements AutoCloseable {
 
 	private final LoopbackHttpServer server;
 
-	private final TokenSigner signer = new TokenSigner();
+	private final Map<Provider, TokenSigner> signers = new ConcurrentHashMap<>();
 
-	private final TokenVerifier verifier = new TokenVerifier(this.signer);
+	private final Map<Provider, TokenVerifier> verifiers = new EnumMap<>(Provider.class);
+
+	private final Set<Provider> disabled = ConcurrentHashMap.newKeySet();
 
 	private final Clock initialClock;
 
@@ -114,6 +136,9 @@ public final class FakeTexas implements AutoCloseable {
 	private FakeTexas(Builder builder) {
 		this.initialClock = builder.clock;
 		this.clock = builder.clock;
+		for (Provider provider : Provider.values()) {
+			this.verifiers.put(provider, new TokenVerifier(provider, () -> this.signers.get(provider)));
+		}
 		this.server = new LoopbackHttpServer(builder.port, builder.maxConnections, Duration.ofSeconds(30),
 				this::handle);
 		try {
@@ -159,12 +184,95 @@ public final class FakeTexas implements AutoCloseable {
 	}
 
 	/**
-	 * A token for a user, from realistic defaults, that this endpoint will call active until it
-	 * expires; tokens it did not issue are invalid to it.
+	 * An Entra ID token for a user, from realistic defaults, that this endpoint will call active until
+	 * it expires; tokens it did not issue are invalid to it.
 	 * @return a builder; {@link TokenBuilder#issue()} gives the token
 	 */
 	public TokenBuilder token() {
-		return new TokenBuilder(this.clock.instant(), this.signer);
+		return token(Provider.ENTRA_ID);
+	}
+
+	/**
+	 * A token of this provider, from realistic defaults (see {@link TokenBuilder}), signed with the
+	 * provider's key: active to this endpoint when sent for that provider, until it expires.
+	 * @param provider the provider
+	 * @return a builder; {@link TokenBuilder#issue()} gives the token
+	 */
+	public TokenBuilder token(Provider provider) {
+		return new TokenBuilder(provider, this.clock.instant(), signer(provider));
+	}
+
+	/**
+	 * A citizen's TokenX token, as a citizen frontend sends it on the citizen's behalf: {@code pid},
+	 * {@code acr} level high, the frontend as {@code client_id}.
+	 * @return a builder; {@link TokenBuilder#issue()} gives the token
+	 */
+	public TokenBuilder tokenx() {
+		return token(Provider.TOKENX);
+	}
+
+	/**
+	 * A citizen's ID-porten token, sent directly by the citizen's client: {@code pid}, {@code acr} level
+	 * high.
+	 * @return a builder; {@link TokenBuilder#issue()} gives the token
+	 */
+	public TokenBuilder idporten() {
+		return token(Provider.IDPORTEN);
+	}
+
+	/**
+	 * An organisation's Maskinporten token: {@code consumer} (the organisation) and {@code scope}.
+	 * @return a builder; {@link TokenBuilder#issue()} gives the token
+	 */
+	public TokenBuilder maskinporten() {
+		return token(Provider.MASKINPORTEN);
+	}
+
+	/**
+	 * The issuer it accepts for a provider: the value the platform would put in the provider's variable
+	 * ({@link Provider#issuerVariable()}), and what {@code nais.token.providers.<name>.issuer} is set to
+	 * in tests.
+	 * @param provider the provider
+	 * @return the issuer
+	 */
+	public String issuer(Provider provider) {
+		return provider.issuer();
+	}
+
+	/**
+	 * Switches a provider off, as for an application whose manifest does not enable it: every token sent
+	 * for it is answered {@code identity provider '<name>' is not enabled}. {@link #reset()} switches it
+	 * on again.
+	 * @param provider the provider
+	 * @return this endpoint
+	 */
+	public FakeTexas disable(Provider provider) {
+		this.disabled.add(provider);
+		return this;
+	}
+
+	/**
+	 * Switches a provider on again after {@link #disable(Provider)}.
+	 * @param provider the provider
+	 * @return this endpoint
+	 */
+	public FakeTexas enable(Provider provider) {
+		this.disabled.remove(provider);
+		return this;
+	}
+
+	/**
+	 * Whether a provider is served (every provider is, until {@link #disable(Provider) disabled}).
+	 * @param provider the provider
+	 * @return {@code true} when its tokens are judged
+	 */
+	public boolean isEnabled(Provider provider) {
+		return !this.disabled.contains(provider);
+	}
+
+	/** The provider's key, made on first use: an RSA key pair costs tens of milliseconds to generate. */
+	TokenSigner signer(Provider provider) {
+		return this.signers.computeIfAbsent(provider, (key) -> new TokenSigner());
 	}
 
 	/**
@@ -296,11 +404,15 @@ public final class FakeTexas implements AutoCloseable {
 		}
 	}
 
-	/** {@link #healthy()}, the call count back to zero, no scripted answers, and the clock it started with. */
+	/**
+	 * {@link #healthy()}, the call count back to zero, no scripted answers, every provider enabled, and the
+	 * clock it started with.
+	 */
 	public void reset() {
 		healthy();
 		this.calls.set(0);
 		this.scriptedAnswers.clear();
+		this.disabled.clear();
 		this.clock = this.initialClock;
 	}
 
@@ -372,13 +484,14 @@ public final class FakeTexas implements AutoCloseable {
 		if (token == null) {
 			return invalidRequest("missing token");
 		}
-		if (!IDENTITY_PROVIDERS.contains(provider)) {
+		Provider known = Provider.of(provider);
+		if (known == null) {
 			return invalidRequest("invalid identity provider");
 		}
-		if (this.fault == Fault.NOT_ENABLED || !ENABLED_IDENTITY_PROVIDERS.contains(provider)) {
+		if (this.fault == Fault.NOT_ENABLED || this.disabled.contains(known)) {
 			return inactive("identity provider '" + provider + "' is not enabled");
 		}
-		TokenVerifier.Verdict verdict = this.verifier.verify(token, this.clock.instant().getEpochSecond());
+		TokenVerifier.Verdict verdict = this.verifiers.get(known).verify(token, this.clock.instant().getEpochSecond());
 		return (verdict.activeBody() != null) ? new Reply.Answer(200, JSON, verdict.activeBody())
 				: inactive(verdict.reason());
 	}
@@ -445,6 +558,103 @@ public final class FakeTexas implements AutoCloseable {
 	private Reply inactive(String reason) {
 		return this.inactiveAnswers.computeIfAbsent(reason, (key) -> new Reply.Answer(200, JSON,
 				TokenBuilder.JSON.writeValueAsBytes(Map.of("active", false, "error", key))));
+	}
+
+	/**
+	 * The identity providers the fake serves, each with its issuer, its audience and the platform's
+	 * variable that carries its issuer.
+	 */
+	public enum Provider {
+
+		/** Entra ID (sent as {@code azuread} or {@code entra_id}): employees and applications. */
+		ENTRA_ID("entra_id", "entra-id", "AZURE_OPENID_CONFIG_ISSUER", ISSUER, AUDIENCE),
+
+		/** TokenX: citizens, through a frontend that exchanged their login. */
+		TOKENX("tokenx", "tokenx", "TOKEN_X_ISSUER", TOKENX_ISSUER, TOKENX_AUDIENCE),
+
+		/** ID-porten: citizens, directly. */
+		IDPORTEN("idporten", "idporten", "IDPORTEN_ISSUER", IDPORTEN_ISSUER, IDPORTEN_AUDIENCE),
+
+		/** Maskinporten: organisations. */
+		MASKINPORTEN("maskinporten", "maskinporten", "MASKINPORTEN_ISSUER", MASKINPORTEN_ISSUER, null);
+
+		private final String identityProvider;
+
+		private final String propertyName;
+
+		private final String issuerVariable;
+
+		private final String issuer;
+
+		private final @Nullable String audience;
+
+		Provider(String identityProvider, String propertyName, String issuerVariable, String issuer,
+				@Nullable String audience) {
+			this.identityProvider = identityProvider;
+			this.propertyName = propertyName;
+			this.issuerVariable = issuerVariable;
+			this.issuer = issuer;
+			this.audience = audience;
+		}
+
+		/**
+		 * The provider as sent in {@code identity_provider} ({@code entra_id} for Entra ID, which also
+		 * answers to {@code azuread}).
+		 * @return the name
+		 */
+		public String identityProvider() {
+			return this.identityProvider;
+		}
+
+		/**
+		 * The provider's name in the starter's properties: {@code nais.token.providers.<name>.issuer}.
+		 * @return {@code entra-id}, {@code tokenx}, {@code idporten} or {@code maskinporten}
+		 */
+		public String propertyName() {
+			return this.propertyName;
+		}
+
+		/**
+		 * The environment variable the platform puts the provider's issuer in.
+		 * @return e.g. {@code TOKEN_X_ISSUER}
+		 */
+		public String issuerVariable() {
+			return this.issuerVariable;
+		}
+
+		/**
+		 * The issuer the fake accepts for the provider.
+		 * @return the issuer
+		 */
+		public String issuer() {
+			return this.issuer;
+		}
+
+		/**
+		 * The audience the fake requires of the provider's tokens, or {@code null} (Maskinporten).
+		 * @return the audience
+		 */
+		public @Nullable String audience() {
+			return this.audience;
+		}
+
+		/**
+		 * The provider an {@code identity_provider} value names.
+		 * @param identityProvider the value as sent
+		 * @return the provider, or {@code null} for a value the endpoint does not know
+		 */
+		static @Nullable Provider of(String identityProvider) {
+			if ("azuread".equals(identityProvider)) {
+				return ENTRA_ID;
+			}
+			for (Provider provider : values()) {
+				if (provider.identityProvider.equals(identityProvider)) {
+					return provider;
+				}
+			}
+			return null;
+		}
+
 	}
 
 	private enum Fault {

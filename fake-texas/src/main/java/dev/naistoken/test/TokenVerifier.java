@@ -4,19 +4,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Decides what the real endpoint would say about a token, in the order its JWT library checks:
- * header, key id, signature, required claims ({@code iss}, {@code exp}, {@code iat}), {@code exp}, then
- * {@code nbf}/{@code iat} (with {@link FakeTexas#LEEWAY}), issuer, audience. The reasons are the real
- * endpoint's strings.
+ * Decides what the real endpoint would say about a token sent for one identity provider, in the order
+ * it checks: header, key id (a key of this provider's key set, else the token "can not be validated
+ * with this identity provider"), algorithm (RS256 only), signature, required claims ({@code iss},
+ * {@code exp}, {@code iat}), {@code exp}, then {@code nbf}/{@code iat} (with {@link FakeTexas#LEEWAY}),
+ * issuer, audience (none for Maskinporten). The reasons are the real endpoint's strings.
  * <p>
- * What never changes for a token (signature, claims) is worked out once and remembered, so a load test
- * of many requests with one token costs a map lookup and two comparisons per request.
+ * The signature is checked on every call, as the real endpoint does (it keeps no cache); what never
+ * changes for a token (its header and claims) is worked out once and remembered, so a load test of many
+ * requests with one token costs a map lookup, one RS256 verification and two comparisons per request.
  */
 final class TokenVerifier {
 
@@ -30,11 +33,15 @@ final class TokenVerifier {
 
 	static final String INVALID_SIGNATURE = "invalid token: InvalidSignature";
 
+	static final String INVALID_ALGORITHM = "invalid token: InvalidAlgorithm";
+
 	static final String MISSING_CLAIM = "invalid token: Missing required claim: ";
 
 	static final String NOT_A_JWT = "invalid token header: InvalidToken";
 
 	static final String MISSING_KEY_ID = "missing key id from token header";
+
+	static final String WRONG_PROVIDER = "token can not be validated with this identity provider";
 
 	private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
 
@@ -42,11 +49,20 @@ final class TokenVerifier {
 
 	private static final int MAX_REMEMBERED = 100_000;
 
-	private final TokenSigner signer;
+	private final FakeTexas.Provider provider;
+
+	private final Supplier<@Nullable TokenSigner> signer;
 
 	private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
-	TokenVerifier(TokenSigner signer) {
+	/**
+	 * A verifier for one provider.
+	 * @param provider the provider whose issuer and audience it requires
+	 * @param signer the provider's key, or {@code null} while the provider has issued no token (then no
+	 * token can carry its key id)
+	 */
+	TokenVerifier(FakeTexas.Provider provider, Supplier<@Nullable TokenSigner> signer) {
+		this.provider = provider;
 		this.signer = signer;
 	}
 
@@ -58,6 +74,10 @@ final class TokenVerifier {
 	 */
 	Verdict verify(String token, long now) {
 		Checked checked = this.checked.get(token);
+		if (checked != null && checked.signature() != null && !this.signer.get()
+			.verifies(token, checked.signedLength(), checked.signature())) {
+			return new Verdict(null, INVALID_SIGNATURE);
+		}
 		if (checked == null) {
 			checked = check(token);
 			if (checked.remember()) {
@@ -97,9 +117,16 @@ final class TokenVerifier {
 		if (kid == null || !kid.isString()) {
 			return Checked.failed(MISSING_KEY_ID, false);
 		}
+		TokenSigner signer = this.signer.get();
+		if (signer == null || !signer.keyId().equals(kid.asString())) {
+			return Checked.failed(WRONG_PROVIDER, false);
+		}
+		if (!TokenSigner.ALGORITHM.equals(alg.asString())) {
+			return Checked.failed(INVALID_ALGORITHM, false);
+		}
 		byte[] signature = decode(parts[2]);
-		if (!TokenSigner.ALGORITHM.equals(alg.asString()) || !this.signer.keyId().equals(kid.asString())
-				|| signature == null || !this.signer.verifies(parts[0] + "." + parts[1], signature)) {
+		int signedLength = parts[0].length() + 1 + parts[1].length();
+		if (signature == null || !signer.verifies(token, signedLength, signature)) {
 			return Checked.failed(INVALID_SIGNATURE, false);
 		}
 		byte[] payload = decode(parts[1]);
@@ -120,24 +147,26 @@ final class TokenVerifier {
 		if (nbf != null && nbf.isIntegralNumber()) {
 			validFrom = Math.max(validFrom, nbf.asLong());
 		}
-		return new Checked(null, claims.get("exp").asLong(), validFrom, mismatch(claims), activeBody(payload), true);
+		return new Checked(null, claims.get("exp").asLong(), validFrom, mismatch(claims), activeBody(payload),
+				signature, signedLength, true);
 	}
 
-	private static @Nullable String mismatch(JsonNode claims) {
+	private @Nullable String mismatch(JsonNode claims) {
 		JsonNode iss = claims.get("iss");
-		if (!iss.isString() || !FakeTexas.ISSUER.equals(iss.asString())) {
+		if (!iss.isString() || !this.provider.issuer().equals(iss.asString())) {
 			return INVALID_ISSUER;
 		}
+		String audience = this.provider.audience();
 		JsonNode aud = claims.get("aud");
-		if (aud == null) {
+		if (aud == null || audience == null) {
 			return null;
 		}
-		if (aud.isString() && FakeTexas.AUDIENCE.equals(aud.asString())) {
+		if (aud.isString() && audience.equals(aud.asString())) {
 			return null;
 		}
 		if (aud.isArray()) {
 			for (JsonNode value : aud) {
-				if (value.isString() && FakeTexas.AUDIENCE.equals(value.asString())) {
+				if (value.isString() && audience.equals(value.asString())) {
 					return null;
 				}
 			}
@@ -203,13 +232,15 @@ final class TokenVerifier {
 	 * @param validFrom the later of {@code iat} and {@code nbf}
 	 * @param mismatch the issuer or audience reason, checked after the times, or {@code null}
 	 * @param activeBody the answer when active
+	 * @param signature the token's signature, checked again on every call; {@code null} for a failure
+	 * @param signedLength how many leading characters of the token the signature covers
 	 * @param remember whether to remember it (only tokens this endpoint signed, so junk cannot fill memory)
 	 */
 	private record Checked(@Nullable String failure, long expiresAt, long validFrom, @Nullable String mismatch,
-			byte @Nullable [] activeBody, boolean remember) {
+			byte @Nullable [] activeBody, byte @Nullable [] signature, int signedLength, boolean remember) {
 
 		static Checked failed(String failure, boolean remember) {
-			return new Checked(failure, 0, 0, null, null, remember);
+			return new Checked(failure, 0, 0, null, null, null, 0, remember);
 		}
 
 	}

@@ -9,7 +9,9 @@ import java.lang.annotation.Target;
 
 /**
  * Points a Spring test's application context at a {@link FakeTexas} of its own: the fake is started
- * with the context, {@code nais.token.introspection.endpoint} is set to it, it is a bean to inject
+ * with the context, {@code nais.token.introspection.endpoint} is set to it, the issuer of each of its
+ * providers is set as {@code nais.token.providers.<entra-id|tokenx|idporten|maskinporten>.issuer} (so each
+ * token is routed to its provider, as on NAIS), it is a bean to inject
  * ({@code @Autowired FakeTexas texas}), it is {@linkplain FakeTexas#reset() reset} before every test
  * method, and it is closed with the context.
  * <pre class="code">

@@ -1,5 +1,6 @@
 package dev.naistoken.test;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,12 +18,29 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
  * Gives every application context of a test class annotated {@link AutoConfigureFakeTexas} its own
- * {@link FakeTexas}, before the context refreshes, so the starter finds its endpoint at start-up.
+ * {@link FakeTexas}, before the context refreshes, so the starter finds its endpoint and the providers'
+ * issuers at start-up.
  * Registered in {@code META-INF/spring.factories}, as Spring Boot's own test customizers are.
  */
 final class FakeTexasContextCustomizerFactory implements ContextCustomizerFactory {
 
 	static final String ENDPOINT_PROPERTY = "nais.token.introspection.endpoint";
+
+	/**
+	 * The properties that point the starter at the fake: its endpoint, and the issuer of every provider it
+	 * serves ({@code nais.token.providers.<name>.issuer}), so tokens are routed to their provider as on
+	 * NAIS, where the platform sets the issuer variables.
+	 * @param texas the fake
+	 * @return the properties
+	 */
+	static Map<String, Object> properties(FakeTexas texas) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put(ENDPOINT_PROPERTY, texas.endpoint().toString());
+		for (FakeTexas.Provider provider : FakeTexas.Provider.values()) {
+			properties.put("nais.token.providers." + provider.propertyName() + ".issuer", texas.issuer(provider));
+		}
+		return properties;
+	}
 
 	/**
 	 * The name of an empty property source in the environment of every other test's context, by which
@@ -63,7 +81,7 @@ final class FakeTexasContextCustomizerFactory implements ContextCustomizerFactor
 			FakeTexas texas = FakeTexas.start();
 			context.getEnvironment()
 				.getPropertySources()
-				.addFirst(new MapPropertySource("fakeTexas", Map.of(ENDPOINT_PROPERTY, texas.endpoint().toString())));
+				.addFirst(new MapPropertySource("fakeTexas", properties(texas)));
 			if (!(context.getBeanFactory() instanceof BeanDefinitionRegistry registry)) {
 				texas.close();
 				throw new IllegalStateException("@AutoConfigureFakeTexas needs an application context whose bean "

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +36,9 @@ class AutoConfigureFakeTexasTests {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private Environment environment;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
@@ -48,6 +52,16 @@ class AutoConfigureFakeTexasTests {
 			.isEqualTo(403);
 		assertThat(get("/admin", this.texas.token().expired().issue())).isEqualTo(401);
 		assertThat(this.texas.calls()).isEqualTo(3);
+	}
+
+	@Test
+	@Order(1)
+	void wiresTheIssuerOfEveryProviderTheFakeServes() {
+		for (FakeTexas.Provider provider : FakeTexas.Provider.values()) {
+			assertThat(this.environment.getProperty("nais.token.providers." + provider.propertyName() + ".issuer"))
+				.as(provider.name())
+				.isEqualTo(this.texas.issuer(provider));
+		}
 	}
 
 	@Test
