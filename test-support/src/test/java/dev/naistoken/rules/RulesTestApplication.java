@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.naistoken.authorities.LevelOfAssurance;
 import dev.naistoken.introspection.IdentityProvider;
 
 /** An application with one endpoint per ready-made rule, for the rules' tests over HTTP. */
@@ -59,6 +60,18 @@ class RulesTestApplication {
 		@RequireProvider(IdentityProvider.TOKENX)
 		String tokenx() {
 			return "tokenx";
+		}
+
+		@GetMapping("/level-high")
+		@RequireLevel(LevelOfAssurance.HIGH)
+		String levelHigh() {
+			return "level-high";
+		}
+
+		@GetMapping("/level-substantial")
+		@RequireLevel(LevelOfAssurance.SUBSTANTIAL)
+		String levelSubstantial() {
+			return "level-substantial";
 		}
 
 		@GetMapping("/raw")
