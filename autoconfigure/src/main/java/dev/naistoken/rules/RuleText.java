@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.naistoken.introspection.IdentityProvider;
 import dev.naistoken.rules.Requirement.Kind;
 
 /**
@@ -81,13 +82,22 @@ final class RuleText {
 			return "rule " + trimmed;
 		}
 		String names = requirements.stream()
-			.map((requirement) -> (kind == Kind.PROVIDER || kind == Kind.LEVEL)
-					? requirement.name().toLowerCase(Locale.ROOT) : requirement.name())
+			.map((requirement) -> wordFor(requirement))
+			.distinct()
 			.collect(Collectors.joining(", "));
 		if (kind == Kind.LEVEL) {
 			return "level of assurance " + names + " or higher";
 		}
-		return (requirements.size() == 1) ? kind.singular() + " " + names : "any of " + kind.plural() + " " + names;
+		return names.contains(", ") ? "any of " + kind.plural() + " " + names : kind.singular() + " " + names;
+	}
+
+	/** Providers by the name the platform uses ({@code entra_id}, {@code tokenx}), levels in lowercase. */
+	private static String wordFor(Requirement requirement) {
+		if (requirement.kind() == Kind.PROVIDER) {
+			IdentityProvider provider = NaisTokenRules.provider(requirement.name());
+			return (provider != null) ? provider.canonical().wireValue() : requirement.name();
+		}
+		return (requirement.kind() == Kind.LEVEL) ? requirement.name().toLowerCase(Locale.ROOT) : requirement.name();
 	}
 
 	private @Nullable Term only(String expression) {
