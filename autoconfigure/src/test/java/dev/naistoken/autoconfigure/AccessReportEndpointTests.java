@@ -1,29 +1,29 @@
-package dev.naistoken.rules;
+package dev.naistoken.autoconfigure;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.naistoken.autoconfigure.NaisTokenAutoConfiguration;
 import dev.naistoken.autoconfigure.rules.NaisTokenEndpoint;
 import dev.naistoken.autoconfigure.rules.NaisTokenRulesAutoConfiguration;
+import dev.naistoken.rules.RequireGroup;
+import dev.naistoken.rules.RequireRole;
 import dev.naistoken.test.FakeTexas;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,8 +43,6 @@ class AccessReportEndpointTests {
 	static final String ADMINS_ID = "6a1f3c2e-0000-4000-8000-000000000002";
 
 	private static final FakeTexas texas = FakeTexas.start();
-
-	private static final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	private int port;
@@ -105,19 +103,13 @@ class AccessReportEndpointTests {
 	}
 
 	private HttpResponse<String> get(String path, String token) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return (token != null) ? HttpResponses.getWithToken(this.port, path, token) : HttpResponses.get(this.port, path);
 	}
 
-	@SpringBootApplication
+	/** Without component scanning: this package holds other tests' applications. */
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(App.Cases.class)
 	static class App {
 
 		@RestController
