@@ -8,6 +8,10 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.aopalliance.intercept.MethodInvocation;
+
+import org.springframework.aop.Advisor;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
@@ -18,8 +22,16 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.expression.BeanFactoryResolver;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.springframework.security.access.prepost.PostAuthorize;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
+import org.springframework.security.core.Authentication;
 
 import dev.naistoken.autoconfigure.NaisTokenAutoConfiguration;
 import dev.naistoken.autoconfigure.NaisTokenConfigurationException;
@@ -151,6 +163,15 @@ class RuleCheckTests {
 			.run((context) -> assertThat(failure(context)).hasMessageContaining("method security is off"));
 	}
 
+	@Test
+	void methodSecurityThatDoesNotExpandTemplatesFailsStartUp() {
+		this.runner.withBean(GoodService.class)
+			.withUserConfiguration(UnexpandedTemplates.class)
+			.run((context) -> assertThat(failure(context)).hasMessageContaining("Property 'nais.token.rules.check'")
+				.hasMessageContaining("does not expand @PreAuthorize templates, so every ready-made rule would refuse "
+						+ "everyone"));
+	}
+
 	private static Throwable failure(ApplicationContextAssertProvider<?> context) {
 		Throwable failure = context.getStartupFailure();
 		assertThat(failure).as("start-up failure").isNotNull();
@@ -254,6 +275,45 @@ class RuleCheckTests {
 
 		@RequireRole("access_as_application")
 		public void statistics() {
+		}
+
+	}
+
+	/**
+	 * An application's own @PreAuthorize interceptor that evaluates the annotation's text as written,
+	 * without Spring Security's template expansion.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class UnexpandedTemplates {
+
+		@Bean
+		static Advisor preAuthorizeAuthorizationMethodInterceptor(BeanFactory beanFactory) {
+			AuthorizationManager<MethodInvocation> manager = (authentication, invocation) -> {
+				PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(invocation.getMethod(), PreAuthorize.class);
+				if (rule == null) {
+					return null;
+				}
+				StandardEvaluationContext evaluation = new StandardEvaluationContext(new Root(authentication.get()));
+				evaluation.setBeanResolver(new BeanFactoryResolver(beanFactory));
+				Boolean granted = new SpelExpressionParser().parseExpression(rule.value()).getValue(evaluation,
+						Boolean.class);
+				return new AuthorizationDecision(Boolean.TRUE.equals(granted));
+			};
+			return AuthorizationManagerBeforeMethodInterceptor.preAuthorize(manager);
+		}
+
+	}
+
+	public static class Root {
+
+		private final Authentication authentication;
+
+		Root(Authentication authentication) {
+			this.authentication = authentication;
+		}
+
+		public Authentication getAuthentication() {
+			return this.authentication;
 		}
 
 	}

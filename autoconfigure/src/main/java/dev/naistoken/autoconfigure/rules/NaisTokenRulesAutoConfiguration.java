@@ -70,7 +70,7 @@ public final class NaisTokenRulesAutoConfiguration {
 	static RuleCheckOnStartup naisTokenRuleCheck(ConfigurableListableBeanFactory beanFactory,
 			NaisTokenProperties properties, ObjectProvider<AccessReports> reports) {
 		return new RuleCheckOnStartup(beanFactory, properties.rules().check(), reports, properties.groups().keySet(),
-				issuerProviders(properties));
+				issuerProviders(properties), properties.authorities().groupPrefix());
 	}
 
 	/** The providers whose tokens are accepted, for the report. */

@@ -20,7 +20,8 @@ import dev.naistoken.rules.RuleCheck;
 /**
  * Runs the {@link RuleCheck} once every bean exists, and fails start-up (or warns) as
  * {@code nais.token.rules.check} says. Also says when rules are present but no method security would
- * enforce them: a rule that silently does nothing fails open.
+ * enforce them (a rule that silently does nothing fails open), and when the application's method
+ * security does not expand the ready-made rules' templates ({@link TemplateProbe}).
  */
 final class RuleCheckOnStartup implements SmartInitializingSingleton {
 
@@ -41,8 +42,11 @@ final class RuleCheckOnStartup implements SmartInitializingSingleton {
 
 	private final @Nullable Set<IdentityProvider> acceptedProviders;
 
+	private final String groupPrefix;
+
 	RuleCheckOnStartup(ConfigurableListableBeanFactory beanFactory, Check mode, ObjectProvider<AccessReports> reports,
-			Set<String> aliases, @Nullable Set<IdentityProvider> acceptedProviders) {
+			Set<String> aliases, @Nullable Set<IdentityProvider> acceptedProviders, String groupPrefix) {
+		this.groupPrefix = groupPrefix;
 		this.beanFactory = beanFactory;
 		this.mode = mode;
 		this.reports = reports;
@@ -63,6 +67,15 @@ final class RuleCheckOnStartup implements SmartInitializingSingleton {
 					+ ") would not be enforced and every valid token could call those methods",
 					"Enable method security with @EnableMethodSecurity (prePostEnabled must stay true), or remove "
 							+ "the bean that turns it off; " + PROPERTY + "=off silences this check");
+		}
+		else if (!methods.methods().isEmpty()) {
+			String probe = TemplateProbe.problem(this.beanFactory.getBean(PRE_AUTHORIZE_INTERCEPTOR), this.groupPrefix);
+			if (probe != null) {
+				report(PROPERTY, "is " + this.mode.name().toLowerCase(java.util.Locale.ROOT) + ", and a probe rule "
+						+ probe, "Use Spring Security's own method security (@EnableMethodSecurity, or the starter's), "
+								+ "which expands templates, or write these rules as plain @PreAuthorize; " + PROPERTY
+								+ "=off silences this check");
+			}
 		}
 		RuleCheck.Problems problems = RuleCheck.check(methods, this.aliases, this.acceptedProviders);
 		if (problems.isEmpty()) {
