@@ -30,11 +30,13 @@ import dev.naistoken.introspection.RequestFormat;
  * error_description. Off by default, as the reason helps an attacker more than a user.
  * @param providers The identity providers whose tokens are accepted, each by its issuer. On NAIS the
  * platform sets the issuers of the providers enabled in the manifest; set one here to override it.
+ * @param rules The start-up check of the application's access rules.
  */
 @ConfigurationProperties("nais.token")
 public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @DefaultValue Introspection introspection,
 		@DefaultValue Authorities authorities, Map<String, String> groups,
-		@DefaultValue("false") boolean exposeInactiveReason, @DefaultValue Providers providers) {
+		@DefaultValue("false") boolean exposeInactiveReason, @DefaultValue Providers providers,
+		@DefaultValue Rules rules) {
 
 	/**
 	 * Creates the properties, as the binder does; absent group aliases become an empty map.
@@ -44,6 +46,7 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	 * @param groups group aliases, alias to object id
 	 * @param exposeInactiveReason whether the endpoint's reason goes to the client
 	 * @param providers the issuers of the identity providers whose tokens are accepted
+	 * @param rules the start-up check of the access rules
 	 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException
 	 * when a group alias or its id is wrong
 	 */
@@ -178,6 +181,32 @@ public record NaisTokenProperties(@DefaultValue("true") boolean enabled, @Defaul
 	 * the platform sets.
 	 */
 	public record Provider(@Nullable String issuer) {
+
+	}
+
+	/**
+	 * The start-up check of the application's access rules ({@code @RequireGroup}, {@code @PreAuthorize}
+	 * literals, {@code @RequireProvider}): a misspelt alias fails closed, 403 for everyone, and only a
+	 * positive test would notice.
+	 *
+	 * @param check What a rule naming an unknown group alias or a provider with no accepted issuer does at
+	 * start-up: fail stops the application, warn logs it at WARN, off skips the check.
+	 */
+	public record Rules(@DefaultValue("fail") Check check) {
+
+	}
+
+	/** What the start-up rule check does with a rule it cannot satisfy. */
+	public enum Check {
+
+		/** Start-up fails, naming each rule at fault. */
+		FAIL,
+
+		/** Each rule at fault is logged at WARN; the application starts. */
+		WARN,
+
+		/** No check. */
+		OFF
 
 	}
 

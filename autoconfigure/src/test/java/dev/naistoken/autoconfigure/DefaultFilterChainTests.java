@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The starter's default chain holds only the filters a stateless bearer-token API uses (the benchmarks'
  * README shows what each costs), and stays stateless: no session, no cookie, whatever the answer.
  */
-@SpringBootTest(classes = TestApi.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = TestApi.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "nais.token.groups.admins=" + TestApi.ADMINS_GROUP_ID)
 class DefaultFilterChainTests extends StubbedEndpointTests {
 
 	@LocalServerPort

@@ -84,6 +84,7 @@ class HealthEndpointPathsTests {
 		return new SpringApplicationBuilder(TestApi.class)
 			.properties("server.port=0", "nais.token.introspection.endpoint=" + FakeTexas.unreachableEndpoint(),
 					"management.endpoint.health.probes.enabled=true", "management.endpoints.web.exposure.include=*",
+					"nais.token.groups.admins=" + TestApi.ADMINS_GROUP_ID,
 					setting)
 			.run();
 	}

@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = TestApi.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "nais.token.introspection.cache.enabled=false", "management.health.naistoken.enabled=true",
-				"management.endpoint.health.show-details=always" })
+				"management.endpoint.health.show-details=always",
+				"nais.token.groups.admins=" + TestApi.ADMINS_GROUP_ID })
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
 class MockOAuth2ServerEndpointTests {

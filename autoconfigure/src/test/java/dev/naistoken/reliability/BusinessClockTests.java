@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * batch dates or a mocked clock): the cache judges a token's {@code exp} by real time all the same.
  */
 @SpringBootTest(classes = BusinessClockTests.FixedClockApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "spring.main.banner-mode=off")
+		properties = { "spring.main.banner-mode=off",
+				"nais.token.groups.admins=" + ReliabilityApplication.ADMINS_GROUP_ID })
 class BusinessClockTests {
 
 	@LocalServerPort

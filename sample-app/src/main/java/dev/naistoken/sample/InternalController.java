@@ -3,10 +3,11 @@ package dev.naistoken.sample;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.naistoken.rules.RequireRole;
 
 /**
  * For other applications calling on their own behalf (client credentials). Entra ID gives every
@@ -24,7 +25,7 @@ class InternalController {
 	}
 
 	@GetMapping("/statistics")
-	@PreAuthorize("hasRole('access_as_application')")
+	@RequireRole("access_as_application")
 	Map<String, Long> statistics() {
 		List<Case> all = this.cases.all();
 		long open = all.stream().filter(Case::isOpen).count();

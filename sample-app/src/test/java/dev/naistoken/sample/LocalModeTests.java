@@ -52,6 +52,9 @@ class LocalModeTests {
 				assertThat(status).as(demo.group(3)).isEqualTo(Integer.parseInt(demo.group(2)));
 				seen.add(demo.group(1));
 			}
+			assertThat(text).contains("Access rules (nais-token):")
+				.containsPattern("GET /api/cases +-> any of groups readers, admins")
+				.containsPattern("POST /api/cases/\\{id}/close +-> group admins");
 			assertThat(seen).contains("a reader (group readers)", "an admin (group admins)", "a user in no group",
 					"an app-to-app caller (role access_as_application)", "an expired token", "no token",
 					"public health probe, no token", "a citizen through the citizen frontend (TokenX, level high): own cases",

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.naistoken.test.AccessReportPrinter;
 import dev.naistoken.test.FakeTexas;
 import dev.naistoken.test.NaisTokenLocalRun;
 import dev.naistoken.test.TokenBuilder;
@@ -11,8 +12,8 @@ import dev.naistoken.test.TokenBuilder;
 /**
  * The sample on a laptop, no NAIS and no Docker: {@link NaisTokenLocalRun} starts a fake introspection
  * endpoint, points the starter at it, runs {@link SampleApplication} unchanged, and prints demo tokens
- * with ready curl lines. In the test sources, so nothing of it reaches the application's jar. Run it
- * from the repository's root:
+ * with ready curl lines, then who may call what (the access report). In the test sources, so nothing of
+ * it reaches the application's jar. Run it from the repository's root:
  * <pre>
  * ./mvnw -pl sample-app -am spring-boot:test-run
  * </pre>
@@ -39,7 +40,7 @@ public final class LocalSampleApplication {
 	 * @return the running application
 	 */
 	static ConfigurableApplicationContext start(PrintStream out, String... args) {
-		return NaisTokenLocalRun.of(SampleApplication::main)
+		ConfigurableApplicationContext context = NaisTokenLocalRun.of(SampleApplication::main)
 			.demo("a reader (group readers)", "GET /api/cases", 200, (token) -> token.groups(READERS))
 			.demo("an admin (group admins)", "POST /api/cases/CASE-2/close", 200,
 					(token) -> token.groups(ADMINS).navIdent("Z990002"))
@@ -61,6 +62,9 @@ public final class LocalSampleApplication {
 			.withoutToken("public health probe, no token", "GET /actuator/health", 200)
 			.printTo(out)
 			.run(args);
+		// Who may call what, as the running application enforces it.
+		AccessReportPrinter.print(context, out);
+		return context;
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -51,6 +52,12 @@ public final class IntrospectionCache {
 
 	private final ConcurrentHashMap<TokenHash, CompletableFuture<Map<String, Object>>> inFlight = new ConcurrentHashMap<>();
 
+	/** Requests answered from a stored entry; counted for the access report's hit ratio. */
+	private final LongAdder hits = new LongAdder();
+
+	/** Requests no stored entry answered. */
+	private final LongAdder misses = new LongAdder();
+
 	/**
 	 * Creates a cache.
 	 * @param maxSize the most entries kept
@@ -86,8 +93,10 @@ public final class IntrospectionCache {
 	public Map<String, Object> get(TokenHash key, Supplier<Map<String, Object>> loader, Runnable onMiss) {
 		Map<String, Object> cached = lookup(key);
 		if (cached != null) {
+			this.hits.increment();
 			return cached;
 		}
+		this.misses.increment();
 		onMiss.run();
 		while (true) {
 			CompletableFuture<Map<String, Object>> flight = new CompletableFuture<>();
@@ -205,6 +214,23 @@ public final class IntrospectionCache {
 	 */
 	public int size() {
 		return this.entries.size();
+	}
+
+	/**
+	 * How many requests a stored entry answered since start.
+	 * @return the number of hits
+	 */
+	public long hits() {
+		return this.hits.sum();
+	}
+
+	/**
+	 * How many requests no stored entry answered since start (each asked the endpoint or waited for a
+	 * concurrent request that did).
+	 * @return the number of misses
+	 */
+	public long misses() {
+		return this.misses.sum();
 	}
 
 	private @Nullable Map<String, Object> lookup(TokenHash key) {

@@ -1,0 +1,34 @@
+package dev.naistoken.rules;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * Passes a caller whose token holds any of the named app roles (the {@code roles} claim).
+ * <pre class="code">
+ * &#64;RequireRole("access_as_application") Map&lt;String, Long&gt; statistics() { ... }
+ * </pre>
+ * On a method or a class (then for each of its methods that has no rule of its own: Spring Security
+ * takes a method's rule over its class's, and refuses two rules on one method, which the start-up check
+ * reports). Any one of the values passes; for all of several, use one {@code @PreAuthorize} that joins
+ * them with {@code and}. A {@code @PreAuthorize} template over {@link NaisTokenRules}, so it honours the
+ * configured authority prefixes and works on the servlet and the reactive stack alike.
+ */
+@Target({ ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@PreAuthorize("@" + NaisTokenRules.BEAN_NAME + ".anyRole(authentication, '{value}')")
+public @interface RequireRole {
+
+	/**
+	 * The app roles, e.g. {@code access_as_application}.
+	 * @return the values, any one of which passes
+	 */
+	String[] value();
+
+}
