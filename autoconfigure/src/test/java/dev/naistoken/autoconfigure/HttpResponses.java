@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 /**
  * Requests to the application under test as a client sends them, headers byte for byte.
@@ -17,7 +18,10 @@ final class HttpResponses {
 	}
 
 	static HttpResponse<String> get(int port, String path, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+		// A bound, so that a server that never answers fails the test by name instead of stalling the build.
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(60))
+			.GET();
 		if (headers.length > 0) {
 			request.headers(headers);
 		}
