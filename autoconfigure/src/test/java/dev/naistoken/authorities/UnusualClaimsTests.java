@@ -83,7 +83,7 @@ class UnusualClaimsTests {
 				List.of("frontend"), "azp", 7, "groups", ADMINS, "roles", "cases.write", "idtyp", true));
 		assertEveryHelperAbsent(principal);
 		assertThat(authorities(convert(claims("groups", List.of(ADMINS, 7), "roles", List.of("r", List.of())))))
-			.containsExactly("FACTOR_BEARER");
+			.containsExactlyInAnyOrder("PROVIDER_entra_id", "FACTOR_BEARER");
 	}
 
 	/** Group names are no groups: {@code groups()} lists only the object ids, in the token's order. */
@@ -128,7 +128,7 @@ class UnusualClaimsTests {
 				"6a1f3c2ex0000-4000-8000-000000000001", ids.get(1))) {
 			assertThat(NaisTokenAuthorityMapper.isGroupObjectId(notAnId)).as(notAnId).isFalse();
 			assertThat(authorities(convert(claims("groups", List.of(notAnId))))).as(notAnId)
-				.containsExactly("FACTOR_BEARER");
+				.containsExactlyInAnyOrder("PROVIDER_entra_id", "FACTOR_BEARER");
 		}
 	}
 

@@ -16,7 +16,8 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @SpringBootTest(classes = { TestApi.class, ApplicationChainProtectedResourceMetadataTests.OwnChain.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "AZURE_OPENID_CONFIG_ISSUER=" + ProtectedResourceMetadataTests.ENTRA,
+		properties = { "nais.token.groups.admins=" + TestApi.ADMINS_GROUP_ID,
+				"AZURE_OPENID_CONFIG_ISSUER=" + ProtectedResourceMetadataTests.ENTRA,
 				"TOKEN_X_ISSUER=" + ProtectedResourceMetadataTests.TOKENX,
 				"nais.token.providers.maskinporten.issuer=" + ProtectedResourceMetadataTests.MASKINPORTEN })
 class ApplicationChainProtectedResourceMetadataTests extends StubbedEndpointTests {

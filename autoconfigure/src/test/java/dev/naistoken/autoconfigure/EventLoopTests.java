@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ReactiveStack
 @SpringBootTest(classes = TestApi.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "nais.token.introspection.read-timeout=20s", "spring.main.banner-mode=off" })
+		properties = { "nais.token.groups.admins=" + TestApi.ADMINS_GROUP_ID, "nais.token.introspection.read-timeout=20s",
+				"spring.main.banner-mode=off" })
 class EventLoopTests {
 
 	private static final int CONCURRENT = 8 * LoopResources.DEFAULT_IO_WORKER_COUNT;

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tokens, which the platform does not issue. Every {@code WWW-Authenticate: Bearer} points to it.
  */
 @SpringBootTest(classes = TestApi.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "AZURE_OPENID_CONFIG_ISSUER=" + ProtectedResourceMetadataTests.ENTRA,
+		properties = { "nais.token.groups.admins=" + TestApi.ADMINS_GROUP_ID,
+				"AZURE_OPENID_CONFIG_ISSUER=" + ProtectedResourceMetadataTests.ENTRA,
 				"TOKEN_X_ISSUER=" + ProtectedResourceMetadataTests.TOKENX,
 				"nais.token.providers.maskinporten.issuer=" + ProtectedResourceMetadataTests.MASKINPORTEN })
 class ProtectedResourceMetadataTests extends StubbedEndpointTests {

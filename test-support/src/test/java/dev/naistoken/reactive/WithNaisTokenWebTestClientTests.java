@@ -57,7 +57,7 @@ class WithNaisTokenWebTestClientTests {
 			.expectBody()
 			.jsonPath("$.aliases").isEqualTo(List.of("admins"))
 			.jsonPath("$.authorities")
-			.isEqualTo(List.of("GROUP_" + ADMINS_ID, "GROUP_admins", "SCOPE_defaultaccess", "FACTOR_BEARER"));
+			.isEqualTo(List.of("PROVIDER_entra_id", "GROUP_" + ADMINS_ID, "GROUP_admins", "SCOPE_defaultaccess", "FACTOR_BEARER"));
 		assertThat(this.texas.calls()).isZero();
 	}
 
@@ -73,7 +73,7 @@ class WithNaisTokenWebTestClientTests {
 		this.http.get().uri("/whoami")
 			.exchange()
 			.expectBody()
-			.jsonPath("$.authorities").isEqualTo(List.of("ROLE_access_as_application", "FACTOR_BEARER"));
+			.jsonPath("$.authorities").isEqualTo(List.of("PROVIDER_entra_id", "ROLE_access_as_application", "FACTOR_BEARER"));
 	}
 
 	@Test
