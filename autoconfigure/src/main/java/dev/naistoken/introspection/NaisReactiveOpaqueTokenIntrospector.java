@@ -2,6 +2,8 @@ package dev.naistoken.introspection;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
@@ -23,8 +25,9 @@ import dev.naistoken.introspection.cache.TokenHash;
  * The reactive stack's introspector: the servlet one's twin on the same {@link IntrospectionCache},
  * {@link IntrospectionEndpointClient} and meaning of each answer (same statuses, same log lines), with
  * a call that never blocks. A cache hit answers at once on the calling thread; a miss asks through
- * {@link IntrospectionEndpointClient#introspectAsync}, whose answer arrives on the transport's event
- * loop, and joins any call already under way for the same token, whichever stack started it.
+ * {@link IntrospectionEndpointClient#introspectAsync}, and joins any call already under way for the same
+ * token, whichever stack started it. The answer arrives on the transport's event loop and is handed back
+ * to the Netty event loop that asked, if one did (see {@link CallingEventLoop}).
  * <p>
  * Cancelling a subscription (a client that hung up) never cancels a call that other requests wait
  * for: each subscriber waits on a future of its own, and the call runs to its deadline. Each call is
@@ -40,6 +43,9 @@ public final class NaisReactiveOpaqueTokenIntrospector implements ReactiveOpaque
 	private static final Log logger = LogFactory.getLog(NaisReactiveOpaqueTokenIntrospector.class);
 
 	private static final Runnable NOTHING = () -> {
+	};
+
+	private static final BiConsumer<Object, Throwable> NO_ACTION = (answer, failure) -> {
 	};
 
 	private final IntrospectionSupport support;
@@ -120,8 +126,11 @@ public final class NaisReactiveOpaqueTokenIntrospector implements ReactiveOpaque
 			Map<String, Object> known = claims.join();
 			return Mono.just(new IntrospectedPrincipal(known, loader.provider(known)));
 		}
+		Executor loop = CallingEventLoop.current();
+		CompletableFuture<Map<String, Object>> answer = (loop != null) ? claims.whenCompleteAsync(NO_ACTION, loop)
+				: claims;
 		// suppressCancel: a subscriber that leaves cancels nothing the others wait for.
-		return Mono.fromFuture(claims, true).map((known) -> new IntrospectedPrincipal(known, loader.provider(known)));
+		return Mono.fromFuture(answer, true).map((known) -> new IntrospectedPrincipal(known, loader.provider(known)));
 	}
 
 	/**

@@ -28,8 +28,7 @@ interface NonBlockingExchange extends AutoCloseable {
 
 	/**
 	 * Reactor Netty when it is on the class path (as it is with WebFlux on its default server): its
-	 * client runs on the same event loops as the server, so an uncached request costs no thread at
-	 * all. Otherwise the JDK client's {@code sendAsync} on a bounded executor of its own, which is
+	 * client runs on Reactor Netty's event loops, so an uncached request costs no thread at all. Otherwise the JDK client's {@code sendAsync} on a bounded executor of its own, which is
 	 * non-blocking too, but whose completed futures the JDK hands to {@code CompletableFuture}'s default
 	 * executor: with fewer than 3 cores that starts a thread per response.
 	 */

@@ -20,10 +20,9 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * Reactor Netty's client as the non-blocking transport: it runs on the event loops Reactor Netty
- * shares with a WebFlux server on Netty, so a request waiting for the endpoint holds no thread, and
- * no thread is started per response (the JDK client's {@code sendAsync} starts one on small machines,
- * see {@link JdkAsyncExchange}).
+ * Reactor Netty's client as the non-blocking transport: it runs on Reactor Netty's event loops, so a
+ * request waiting for the endpoint holds no thread, and no thread is started per response (the JDK
+ * client's {@code sendAsync} starts one on small machines, see {@link JdkAsyncExchange}).
  * <p>
  * A connection pool of its own: up to {@value #MAX_CONNECTIONS} keep-alive connections to the
  * loopback endpoint, and an unbounded queue of requests waiting for one (each bounded by its own

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
@@ -23,8 +27,15 @@ import reactor.netty.resources.LoopResources;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.WebFilter;
 
 import dev.naistoken.ReactiveStack;
 import dev.naistoken.test.FakeTexas;
@@ -38,10 +49,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reached it, eight times as many as Netty has event-loop threads. If the introspector parked an
  * event-loop thread per call, no more requests than there are event loops could reach the endpoint and
  * the answers would never come (the test's client, on the same event loops, would wait out its bound).
- * And 1,000 concurrent first requests for one token make one call.
+ * And 1,000 concurrent first requests for one token make one call; an uncached answer is written on the
+ * request's own event loop, and a keep-alive client gets every answer.
  */
 @ReactiveStack
-@SpringBootTest(classes = TestApi.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = { TestApi.class, EventLoopTests.ThreadProbe.class }, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "nais.token.groups.admins=" + TestApi.ADMINS_GROUP_ID, "nais.token.introspection.read-timeout=20s",
 				"spring.main.banner-mode=off" })
 class EventLoopTests {
@@ -137,12 +149,57 @@ class EventLoopTests {
 		assertThat(started).as("threads started during 200 uncached requests").isLessThan(20);
 	}
 
-	private reactor.core.publisher.Mono<Integer> get(String token) {
+	/**
+	 * The endpoint's answer arrives on the event loop of the client's connection; the request goes on on
+	 * its own connection's loop (where a filter in front of security saw it arrive), so that its response
+	 * is written and ended in one task there. Failed before: the controller ran on the loop of whichever
+	 * pooled connection carried the call.
+	 */
+	@Test
+	void anUncachedAnswerGoesOnOnTheRequestsOwnEventLoop() throws Exception {
+		answer.set(EventLoopTests::active);
+		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+		for (int i = 0; i < 40; i++) {
+			HttpResponse<String> response = client.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/probe/thread"))
+						.header("Authorization", "Bearer uncached-" + UUID.randomUUID())
+						.timeout(Duration.ofSeconds(20))
+						.build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).as("thread of the controller, request %d", i)
+				.isEqualTo(response.headers().firstValue(ThreadProbe.ARRIVED_ON).orElseThrow());
+		}
+	}
+
+	/**
+	 * Reactor Netty (reactor/reactor-netty#4361) stops reading a keep-alive connection whose request came
+	 * in before the previous response had ended on its loop: the client then waits forever. Failed
+	 * before: after a burst of uncached requests, one of 300 sequential requests on one connection got
+	 * no answer, in two runs of three.
+	 */
+	@Test
+	void aKeepAliveClientGetsEveryAnswerAfterABurstOfUncachedRequests() throws Exception {
+		answer.set(EventLoopTests::active);
+		Flux.range(0, 64).flatMap((i) -> get("burst-" + UUID.randomUUID()), 64).collectList().block(Duration.ofSeconds(60));
+		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+		for (int i = 0; i < 300; i++) {
+			HttpResponse<Void> response = client.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/hello"))
+						.header("Authorization", "Bearer sequential-" + UUID.randomUUID())
+						.timeout(Duration.ofSeconds(5))
+						.build(),
+					HttpResponse.BodyHandlers.discarding());
+			assertThat(response.statusCode()).as("request %d on one kept-alive connection", i).isEqualTo(200);
+		}
+	}
+
+	private Mono<Integer> get(String token) {
 		return HttpClient.create(clientConnections)
 			.headers((headers) -> headers.set("Authorization", "Bearer " + token))
 			.get()
 			.uri("http://127.0.0.1:" + this.port + "/api/hello")
-			.responseSingle((response, body) -> body.then(reactor.core.publisher.Mono.just(response.status().code())));
+			.responseSingle((response, body) -> body.then(Mono.just(response.status().code())));
 	}
 
 	private static void active(Socket socket) throws IOException {
@@ -150,6 +207,29 @@ class EventLoopTests {
 		out.write(RawSocketEndpoint.ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
 				+ ACTIVE.length() + "\r\n\r\n" + ACTIVE));
 		out.flush();
+	}
+
+	/** Names the thread a request arrived on (before security) and the one its controller runs on. */
+	@Configuration(proxyBeanMethods = false)
+	@RestController
+	static class ThreadProbe {
+
+		static final String ARRIVED_ON = "X-Arrived-On";
+
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		WebFilter arrivalThread() {
+			return (exchange, chain) -> {
+				exchange.getResponse().getHeaders().set(ARRIVED_ON, Thread.currentThread().getName());
+				return chain.filter(exchange);
+			};
+		}
+
+		@GetMapping("/probe/thread")
+		String thread() {
+			return Thread.currentThread().getName();
+		}
+
 	}
 
 	@FunctionalInterface
