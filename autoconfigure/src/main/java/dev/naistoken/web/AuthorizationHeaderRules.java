@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
 
 /**
@@ -37,6 +38,24 @@ public final class AuthorizationHeaderRules {
 		}
 		return HeaderOnlyBearerTokenResolver.isMalformedBearer(values.get(0)) ? HeaderOnlyBearerTokenResolver.MALFORMED
 				: null;
+	}
+
+	/**
+	 * The bearer token of a request, read by a loop rather than Spring Security's case-insensitive regular
+	 * expression (which cost a third of the CPU of a cached reactive request with a JWT-sized token).
+	 * @param values the {@code Authorization} header's values, as received
+	 * @return the token, or {@code null} when there is no bearer header (no header, or another scheme)
+	 * @throws OAuth2AuthenticationException 401 {@code invalid_request} when the headers break a rule
+	 */
+	public static @Nullable String bearerToken(@Nullable List<String> values) {
+		BearerTokenError error = check(values);
+		if (error != null) {
+			throw new OAuth2AuthenticationException(error, error.getDescription());
+		}
+		if (values == null || values.isEmpty() || !HeaderOnlyBearerTokenResolver.isBearerCredentials(values.get(0))) {
+			return null;
+		}
+		return HeaderOnlyBearerTokenResolver.token(values.get(0));
 	}
 
 }

@@ -68,6 +68,11 @@ public final class HeaderOnlyBearerTokenResolver implements BearerTokenResolver 
 		if (!isBearerCredentials(authorization)) {
 			throw new OAuth2AuthenticationException(MALFORMED, MALFORMED.getDescription());
 		}
+		return token(authorization);
+	}
+
+	/** The token of a header that {@link #isBearerCredentials} accepted. */
+	static String token(String authorization) {
 		return authorization.substring(BEARER.length());
 	}
 

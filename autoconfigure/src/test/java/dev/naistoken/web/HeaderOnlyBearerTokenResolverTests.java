@@ -60,7 +60,7 @@ class HeaderOnlyBearerTokenResolverTests {
 	}
 
 	/** Fixed edge cases, then random headers over an alphabet that mixes token and non-token characters. */
-	private static List<String> headers() {
+	static List<String> headers() {
 		List<String> headers = new ArrayList<>(List.of("", "Bearer", "Bearer ", "Bearer  abc", "Bearer abc ", "Bearer abc\n",
 				"Bearer\tabc", "bearer abc", "BEARER abc", "BearerX abc", "Bearerabc", "Basic dXNlcjpwYXNz", "Bearer =",
 				"Bearer abc=", "Bearer abc==", "Bearer abc=d", "Bearer a.b.c", "Bearer a,b", "Bearer é", "Bearer \u212A",

@@ -8,12 +8,15 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.util.ClassUtils;
 
+import dev.naistoken.web.reactive.HeaderOnlyServerBearerTokenConverter;
+
 /**
  * The starter's defaults for a reactive filter chain, for an application that writes its own: the twin
  * of {@link dev.naistoken.autoconfigure.NaisTokenHttpSecurity}. {@code /error} and the Actuator health
  * endpoint (with its probe groups) open, stateless (no security context kept between exchanges), no
  * CSRF protection (a bearer token is no cookie a browser sends by itself), no form login, basic
- * authentication or logout, and the resource server with the starter's reactive introspector. The
+ * authentication or logout, and the resource server with the starter's reactive introspector, reading the
+ * token with {@link HeaderOnlyServerBearerTokenConverter}. The
  * starter's own chain is exactly this plus {@code anyExchange().authenticated()}.
  * <pre class="code">
  * &#64;Bean
@@ -53,7 +56,9 @@ public final class NaisTokenServerHttpSecurity {
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.oauth2ResourceServer((resourceServer) -> resourceServer.opaqueToken(Customizer.withDefaults()));
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.bearerTokenConverter(new HeaderOnlyServerBearerTokenConverter())
+				.opaqueToken(Customizer.withDefaults()));
 	}
 
 	/**
