@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (see README.md). Loopback only; every run is bounded in time.
-#   benchmarks/run.sh load [--rounds=4 --seconds=8 --connections=16 --warmup=15 --setups=a,s,f,b,c,d,e,bm,cm,dm,ra,rb,rc,rd
+#   benchmarks/run.sh load [--rounds=4 --seconds=8 --connections=16 --warmup=15 --setups=a,s,f,b,c,d,e,bm,cm,dm,ra,rs,rf,rb,rc,rd
 #                          --thread-scan=rc,c --thread-levels=1,16,64,256]   r*: reactive (WebFlux, Netty)
 #   benchmarks/run.sh micro [JMH options]    JMH: parsing + mapping, cache hit (own vs Caffeine), SHA-256 key, routing by issuer
 #   benchmarks/run.sh filters [JMH options]  JMH: Spring Security's filters, one by one

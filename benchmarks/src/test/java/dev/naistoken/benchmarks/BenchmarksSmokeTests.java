@@ -56,7 +56,7 @@ class BenchmarksSmokeTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "a", "s", "f", "b", "c", "d", "ra", "rb", "rc", "rd" })
+	@ValueSource(strings = { "a", "s", "f", "b", "c", "d", "ra", "rs", "rf", "rb", "rc", "rd" })
 	void everyIntrospectionSetupStartsAndLetsOnlyAValidTokenThrough(String setup) throws Exception {
 		Map<String, Object> properties = Map.of("server.port", "0", "nais.token.introspection.endpoint",
 				texas.endpoint().toString(), "bench.texas-endpoint", texas.endpoint().toString());

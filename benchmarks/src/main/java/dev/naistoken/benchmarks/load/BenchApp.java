@@ -168,7 +168,7 @@ public class BenchApp {
 	}
 
 	/** A principal like an Entra ID user token's, answered without asking anyone. */
-	static OAuth2AuthenticatedPrincipal constantPrincipal() {
+	public static OAuth2AuthenticatedPrincipal constantPrincipal() {
 		Map<String, Object> claims = new HashMap<>();
 		claims.put("sub", "constant-user");
 		claims.put("iat", Instant.now());

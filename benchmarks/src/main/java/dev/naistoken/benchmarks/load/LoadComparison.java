@@ -45,7 +45,7 @@ import dev.naistoken.test.FakeTexas;
  * {@value #MIXED} tokens, half Entra ID and half TokenX, taken in turn by a wrk script.
  * <p>
  * Arguments ({@code --name=value}): {@code rounds} (4), {@code seconds} per run (8), {@code connections}
- * under load (16), {@code warmup} seconds per setup (15), {@code setups} (a,s,f,b,c,d,e,bm,cm,dm,ra,rb,rc,rd),
+ * under load (16), {@code warmup} seconds per setup (15), {@code setups} (a,s,f,b,c,d,e,bm,cm,dm,ra,rs,rf,rb,rc,rd),
  * {@code heap} of each application (512m), {@code out} (target/load), {@code thread-levels} (1,16,64,256)
  * and {@code thread-scan} (rc,c): after the rounds, each setup named in {@code thread-scan} runs once per
  * load level (connections) and the threads its process holds are printed per level. Setups {@code r*}
@@ -67,6 +67,8 @@ public final class LoadComparison {
 		NAMES.put("cm", "nais-token, cache off, Entra ID + TokenX tokens");
 		NAMES.put("dm", "SpringOpaqueTokenIntrospector per provider + issuer resolver, Entra ID + TokenX tokens");
 		NAMES.put("ra", "reactive (WebFlux, Netty), no security");
+		NAMES.put("rs", "reactive, Boot's stock resource-server chain, constant introspector");
+		NAMES.put("rf", "reactive, starter's chain, constant introspector");
 		NAMES.put("rb", "reactive, nais-token, cache on");
 		NAMES.put("rc", "reactive, nais-token, cache off");
 		NAMES.put("rd", "reactive, SpringReactiveOpaqueTokenIntrospector, same endpoint");
@@ -98,7 +100,7 @@ public final class LoadComparison {
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = new LinkedHashMap<>(Map.of("rounds", "4", "seconds", "8", "connections", "16",
-				"warmup", "15", "setups", "a,s,f,b,c,d,e,bm,cm,dm,ra,rb,rc,rd", "heap", "512m", "out", "target/load"));
+				"warmup", "15", "setups", "a,s,f,b,c,d,e,bm,cm,dm,ra,rs,rf,rb,rc,rd", "heap", "512m", "out", "target/load"));
 		options.putIfAbsent("thread-levels", "1,16,64,256");
 		options.putIfAbsent("thread-scan", "rc,c");
 		for (String arg : args) {
@@ -465,6 +467,9 @@ public final class LoadComparison {
 		ratio(table, load, "f", "s", Double.NaN);
 		ratio(table, load, "rb", "ra", 0.70);
 		ratio(table, load, "rc", "rd", 1.0);
+		ratio(table, load, "rs", "ra", Double.NaN);
+		ratio(table, load, "rf", "ra", Double.NaN);
+		ratio(table, load, "rb", "rf", Double.NaN);
 		if (one.containsKey("c") && one.containsKey("a")) {
 			double added = one.get("c").p99 - one.get("a").p99;
 			table.append(String.format(Locale.ROOT, "| p99 c − a, 1 connection | %.3f ms | | ≤ 1 ms: %s |%n", added,

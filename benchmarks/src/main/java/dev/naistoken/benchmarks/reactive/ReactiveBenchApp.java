@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ClientHttpRequestDecorator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.introspection.SpringReactiveOpaqueTokenIntrospector;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +35,10 @@ import dev.naistoken.benchmarks.load.BenchApp;
  * per setup:
  * <ul>
  * <li>{@code ra} no security at all;</li>
+ * <li>{@code rs} Spring Boot's stock reactive resource-server chain (the starter off) with an introspector
+ * that answers a constant principal: what Spring Security's reactive chain costs by itself;</li>
+ * <li>{@code rf} the starter's chain and conversion with that constant introspector: the chain without the
+ * cache and the endpoint;</li>
  * <li>{@code rb} the starter, cache on; {@code rc} the starter, cache off;</li>
  * <li>{@code rd} the starter's chain with Spring Security's {@link SpringReactiveOpaqueTokenIntrospector}
  * (on a {@link WebClient}, Reactor Netty's client) against the same endpoint, sending
@@ -77,7 +82,8 @@ public class ReactiveBenchApp {
 		switch (setup) {
 			case "ra" -> properties.put("spring.autoconfigure.exclude", NOT_TOMCAT + "," + NO_SECURITY);
 			case "rc" -> properties.put("nais.token.introspection.cache.enabled", "false");
-			case "rb", "rd" -> {
+			case "rs" -> properties.put("nais.token.enabled", "false");
+			case "rb", "rd", "rf" -> {
 			}
 			default -> throw new IllegalArgumentException("no reactive setup '" + setup + "'");
 		}
@@ -92,6 +98,19 @@ public class ReactiveBenchApp {
 	 */
 	public static void main(String[] args) {
 		start(args[0], BenchApp.arguments(args));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Profile({ "rs", "rf" })
+	static class ConstantIntrospection {
+
+		/** Replaces the starter's introspector (it backs off) in rf; Spring Boot's chain uses it in rs. */
+		@Bean
+		ReactiveOpaqueTokenIntrospector constantReactiveIntrospector() {
+			OAuth2AuthenticatedPrincipal principal = BenchApp.constantPrincipal();
+			return (token) -> Mono.just(principal);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
