@@ -1,6 +1,7 @@
 package dev.naistoken.introspection;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -102,6 +103,39 @@ final class IntrospectionSupport {
 			throw new BadOpaqueTokenException(this.exposeInactiveReason ? refusal : GENERIC_INACTIVE_DESCRIPTION);
 		}
 		return provider;
+	}
+
+	/**
+	 * Asks the endpoint on a cache miss, and remembers where it sent the token: the provider of a miss is
+	 * the one that judged the token; that of a hit is read from the cached, verified {@code iss}. One per
+	 * introspection; each stack says how it asks.
+	 * @param <T> the claims, or how they arrive
+	 */
+	abstract static class RoutedLoader<T> implements Supplier<T> {
+
+		final IntrospectionSupport support;
+
+		final String token;
+
+		private volatile @Nullable IdentityProvider provider;
+
+		RoutedLoader(IntrospectionSupport support, String token) {
+			this.support = support;
+			this.token = token;
+		}
+
+		/** Routes the token (a miss) and remembers the provider. */
+		IdentityProvider route() {
+			IdentityProvider routed = this.support.route(this.token);
+			this.provider = routed;
+			return routed;
+		}
+
+		IdentityProvider provider(Map<String, Object> claims) {
+			IdentityProvider routed = this.provider;
+			return (routed != null) ? routed : this.support.routing.providerOf(claims);
+		}
+
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package dev.naistoken.introspection;
 
 import java.util.Map;
-import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -85,7 +84,7 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 	@Override
 	public OAuth2AuthenticatedPrincipal introspect(String token) {
 		IntrospectionCache cache = this.support.cache;
-		Loader loader = new Loader(token);
+		Loader loader = new Loader(this.support, token);
 		if (this.support.registry.isNoop()) {
 			// Nothing observes: no context, no observation, nothing allocated on a cache hit but the principal
 			// and the loader (which a capturing lambda would cost as well).
@@ -111,31 +110,16 @@ public final class NaisOpaqueTokenIntrospector implements OpaqueTokenIntrospecto
 		}
 	}
 
-	/**
-	 * Asks the endpoint on a cache miss, and remembers where it sent the token: the provider of a miss is
-	 * the one that judged the token; that of a hit is read from the cached, verified {@code iss}.
-	 */
-	private final class Loader implements Supplier<Map<String, Object>> {
+	/** Asks the endpoint on a cache miss, blocking the calling thread. */
+	private static final class Loader extends IntrospectionSupport.RoutedLoader<Map<String, Object>> {
 
-		private final String token;
-
-		private @Nullable IdentityProvider provider;
-
-		Loader(String token) {
-			this.token = token;
+		Loader(IntrospectionSupport support, String token) {
+			super(support, token);
 		}
 
 		@Override
 		public Map<String, Object> get() {
-			IntrospectionSupport support = NaisOpaqueTokenIntrospector.this.support;
-			IdentityProvider routed = support.route(this.token);
-			this.provider = routed;
-			return support.claims(support.client.introspect(routed, this.token));
-		}
-
-		IdentityProvider provider(Map<String, Object> claims) {
-			IdentityProvider routed = this.provider;
-			return (routed != null) ? routed : NaisOpaqueTokenIntrospector.this.support.routing.providerOf(claims);
+			return this.support.claims(this.support.client.introspect(route(), this.token));
 		}
 
 	}

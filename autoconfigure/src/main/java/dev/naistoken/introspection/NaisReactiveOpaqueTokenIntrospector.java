@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -85,7 +84,7 @@ public final class NaisReactiveOpaqueTokenIntrospector implements ReactiveOpaque
 	public Mono<OAuth2AuthenticatedPrincipal> introspect(String token) {
 		if (this.support.registry.isNoop()) {
 			return Mono.defer(() -> {
-				Loader loader = new Loader(token);
+				Loader loader = new Loader(this.support, token);
 				return principal(claims(token, loader, NOTHING), loader);
 			});
 		}
@@ -94,7 +93,7 @@ public final class NaisReactiveOpaqueTokenIntrospector implements ReactiveOpaque
 			Object request = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
 			Observation observation = this.support.start(context,
 					(request instanceof Observation parent) ? parent : null);
-			Loader loader = new Loader(token);
+			Loader loader = new Loader(this.support, token);
 			CompletableFuture<Map<String, Object>> claims;
 			try (Observation.Scope scope = observation.openScope()) {
 				claims = claims(token, loader, context::miss);
@@ -133,38 +132,23 @@ public final class NaisReactiveOpaqueTokenIntrospector implements ReactiveOpaque
 		return Mono.fromFuture(answer, true).map((known) -> new IntrospectedPrincipal(known, loader.provider(known)));
 	}
 
-	/**
-	 * Asks the endpoint on a cache miss, and remembers where it sent the token: the provider of a miss is
-	 * the one that judged the token; that of a hit is read from the cached, verified {@code iss}.
-	 */
-	private final class Loader implements Supplier<CompletableFuture<Map<String, Object>>> {
+	/** Asks the endpoint on a cache miss, without blocking: a refused route is a failed future. */
+	private static final class Loader extends IntrospectionSupport.RoutedLoader<CompletableFuture<Map<String, Object>>> {
 
-		private final String token;
-
-		private volatile @Nullable IdentityProvider provider;
-
-		Loader(String token) {
-			this.token = token;
+		Loader(IntrospectionSupport support, String token) {
+			super(support, token);
 		}
 
 		@Override
 		public CompletableFuture<Map<String, Object>> get() {
-			IntrospectionSupport support = NaisReactiveOpaqueTokenIntrospector.this.support;
 			IdentityProvider routed;
 			try {
-				routed = support.route(this.token);
+				routed = route();
 			}
 			catch (BadOpaqueTokenException ex) {
 				return CompletableFuture.failedFuture(ex);
 			}
-			this.provider = routed;
-			return support.client.introspectAsync(routed, this.token).thenApply(support::claims);
-		}
-
-		IdentityProvider provider(Map<String, Object> claims) {
-			IdentityProvider routed = this.provider;
-			return (routed != null) ? routed
-					: NaisReactiveOpaqueTokenIntrospector.this.support.routing.providerOf(claims);
+			return this.support.client.introspectAsync(routed, this.token).thenApply(this.support::claims);
 		}
 
 	}

@@ -160,12 +160,7 @@ class EventLoopTests {
 		answer.set(EventLoopTests::active);
 		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
 		for (int i = 0; i < 40; i++) {
-			HttpResponse<String> response = client.send(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/probe/thread"))
-						.header("Authorization", "Bearer uncached-" + UUID.randomUUID())
-						.timeout(Duration.ofSeconds(20))
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = keptAlive(client, "/probe/thread", "uncached-", Duration.ofSeconds(20));
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.body()).as("thread of the controller, request %d", i)
 				.isEqualTo(response.headers().firstValue(ThreadProbe.ARRIVED_ON).orElseThrow());
@@ -184,14 +179,18 @@ class EventLoopTests {
 		Flux.range(0, 64).flatMap((i) -> get("burst-" + UUID.randomUUID()), 64).collectList().block(Duration.ofSeconds(60));
 		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
 		for (int i = 0; i < 300; i++) {
-			HttpResponse<Void> response = client.send(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/hello"))
-						.header("Authorization", "Bearer sequential-" + UUID.randomUUID())
-						.timeout(Duration.ofSeconds(5))
-						.build(),
-					HttpResponse.BodyHandlers.discarding());
+			HttpResponse<String> response = keptAlive(client, "/api/hello", "sequential-", Duration.ofSeconds(5));
 			assertThat(response.statusCode()).as("request %d on one kept-alive connection", i).isEqualTo(200);
 		}
+	}
+
+	/** One request on the JDK client's kept-alive connection, with a token never seen before. */
+	private HttpResponse<String> keptAlive(java.net.http.HttpClient client, String path, String tokenPrefix,
+			Duration timeout) throws IOException, InterruptedException {
+		return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Authorization", "Bearer " + tokenPrefix + UUID.randomUUID())
+			.timeout(timeout)
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private Mono<Integer> get(String token) {
