@@ -105,7 +105,12 @@ abstract class RuleHttpTests {
 	}
 
 	HttpResponse<String> call(String path, @Nullable String token) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+		return call(this.port, path, token);
+	}
+
+	/** A GET on the loopback server, with the token as a bearer token when there is one. */
+	static HttpResponse<String> call(int port, String path, @Nullable String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
