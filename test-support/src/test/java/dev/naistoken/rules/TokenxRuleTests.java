@@ -1,10 +1,5 @@
 package dev.naistoken.rules;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureFakeTexas
 class TokenxRuleTests {
 
-	private static final HttpClient http = HttpClient.newHttpClient();
-
 	@Autowired
 	private FakeTexas texas;
 
@@ -60,10 +53,8 @@ class TokenxRuleTests {
 		assertThat(statusOf("/group", citizen)).isEqualTo(403);
 	}
 
-	private int statusOf(String path, String token) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("Authorization", "Bearer " + token)
-			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	private int statusOf(String path, String token) {
+		return RuleHttpTests.call(this.port, path, token).statusCode();
 	}
 
 }
