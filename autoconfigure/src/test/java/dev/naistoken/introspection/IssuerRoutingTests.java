@@ -5,9 +5,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +28,19 @@ class IssuerRoutingTests {
 	static final String IDPORTEN = "https://test.idporten.no";
 
 	static final String MASKINPORTEN = "https://test.maskinporten.no/";
+
+	private static final String NOT_JSON = "its JWT payload is not a JSON object";
+
+	private static final String NO_ISSUER = "its JWT payload has no issuer (iss) string";
+
+	private static final String UNKNOWN_ISSUER = "its issuer (iss) is none of the accepted providers' "
+			+ "(azuread, tokenx, idporten, maskinporten)";
+
+	private static final String NOT_BASE64URL = "its JWT payload is not base64url";
+
+	/** Every kind of member, with whitespace around each of its parts, ahead of the issuer. */
+	private static final String MEMBERS_BEFORE_THE_ISSUER = " , \"n\" : -1.5e3 , \"o\" : { \"a\" : [ 1 , \"s\" ] } ,"
+			+ " \"t\":true, \"iss\" : \"" + TOKENX + "\"";
 
 	private final IssuerRouting routing = new IssuerRouting(issuers(), IdentityProvider.AZUREAD);
 
@@ -54,21 +69,41 @@ class IssuerRoutingTests {
 		assertThat(route("{\"iss\":\"https:\\/\\/nowhere\"}")).isNull();
 	}
 
+	/** An escape JSON does not know in the issuer matches no issuer, rather than failing the request. */
+	@ParameterizedTest
+	@ValueSource(strings = { "\\q", "\\u006", "\\u00", "\\u00g0", "\\u" })
+	void anIssuerWithABrokenEscapeMatchesNoIssuer(String escape) {
+		assertThat(refusal("{\"iss\":\"" + TOKENX + escape + "\"}")).isEqualTo(UNKNOWN_ISSUER);
+	}
+
+	/**
+	 * An escape that is not four hexadecimal digits is no character, not even the one a lenient decoder
+	 * would make of it (0z21 read digit by digit gives U+FF21).
+	 */
+	@Test
+	void aBrokenUnicodeEscapeNeverMatchesAnIssuer() {
+		IssuerRouting fullWidth = new IssuerRouting(Map.of(IdentityProvider.TOKENX, "https://\uff21.example"),
+				IdentityProvider.AZUREAD);
+		assertThat(fullWidth.route(jwt("{\"iss\":\"https://\\uFF21.example\"}")).provider())
+			.isEqualTo(IdentityProvider.TOKENX);
+		assertThat(fullWidth.route(jwt("{\"iss\":\"https://\\u0z21.example\"}")).provider()).isNull();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "https://tokenx.dev-gcp.nav.cloud.nais.io/", "https://TOKENX.dev-gcp.nav.cloud.nais.io",
 			"https://tokenx.dev-gcp.nav.cloud.nais.i", " https://tokenx.dev-gcp.nav.cloud.nais.io", "", "https://test.maskinporten.no" })
 	void onlyTheExactIssuerMatches(String issuer) {
 		IssuerRouting.Route route = this.routing.route(jwt("{\"iss\":\"" + issuer + "\"}"));
 		assertThat(route.provider()).isNull();
-		assertThat(route.refusal()).isEqualTo(
-				"its issuer (iss) is none of the accepted providers' (azuread, tokenx, idporten, maskinporten)");
+		assertThat(route.refusal()).isEqualTo(UNKNOWN_ISSUER);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "{}", "{\"sub\":\"x\"}", "{\"iss\":null}", "{\"iss\":1}", "{\"iss\":[\"" + TOKENX + "\"]}",
-			"{\"iss\":{\"iss\":\"" + TOKENX + "\"}}", "{\"act\":{\"iss\":\"" + TOKENX + "\"}}" })
+			"{\"iss\":{\"iss\":\"" + TOKENX + "\"}}", "{\"act\":{\"iss\":\"" + TOKENX + "\"}}", "{\"n\":1}",
+			"{\"sub\":\"x\",\"t\":true }", "{\"a\":[1]}" })
 	void aPayloadWithoutATopLevelIssuerStringIsRefused(String payload) {
-		assertThat(refusal(payload)).isEqualTo("its JWT payload has no issuer (iss) string");
+		assertThat(refusal(payload)).isEqualTo(NO_ISSUER);
 	}
 
 	/**
@@ -96,16 +131,48 @@ class IssuerRoutingTests {
 				+ "\"after\":\"" + "y".repeat(400) + "\"}";
 		assertThat(route(escaped)).isEqualTo(IdentityProvider.TOKENX);
 		String none = "{\"pad\":\"" + "x".repeat(padding) + "\",\"after\":\"" + "y".repeat(400) + "\"}";
-		assertThat(refusal(none)).isEqualTo("its JWT payload has no issuer (iss) string");
+		assertThat(refusal(none)).isEqualTo(NO_ISSUER);
+	}
+
+	/**
+	 * Wherever a long payload's first 384 bytes end (in a key, before a colon, in a number, in a nested
+	 * value, before the issuer's value), the issuer behind that point is found all the same.
+	 */
+	@ParameterizedTest
+	@MethodSource("cutsBeforeTheIssuer")
+	void theStartOfALongPayloadMayEndAnywhereBeforeTheIssuer(int cut) {
+		String pad = "{\"pad\":\"" + "x".repeat(IssuerRouting.PREFIX_CHARS / 4 * 3 - 9 - cut) + "\"";
+		assertThat(route(pad + MEMBERS_BEFORE_THE_ISSUER + ",\"after\":\"" + "y".repeat(400) + "\"}"))
+			.isEqualTo(IdentityProvider.TOKENX);
+	}
+
+	static IntStream cutsBeforeTheIssuer() {
+		return IntStream.rangeClosed(0, MEMBERS_BEFORE_THE_ISSUER.length());
+	}
+
+	/**
+	 * A long payload is judged on its start when that decides: a character that is no base64url there is
+	 * refused, one after an issuer or after a start that is no JSON object is the endpoint's to judge.
+	 */
+	@Test
+	void aLongPayloadIsJudgedOnItsStart() {
+		String tail = "y".repeat(600);
+		assertThat(this.routing.route(jwt("{\"iss\":\"" + TOKENX + "\",\"after\":\"" + tail + "\"}", "*")).provider())
+			.isEqualTo(IdentityProvider.TOKENX);
+		assertThat(this.routing.route(jwt("[\"" + tail + "\"]", "*")).refusal()).isEqualTo(NOT_JSON);
+		assertThat(this.routing.route("eyJhbGciOiJSUzI1NiJ9.e*" + "A".repeat(600) + ".c2ln").refusal())
+			.isEqualTo(NOT_BASE64URL);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "[]", "\"iss\"", "{\"iss\":\"" + TOKENX, "{\"iss\" \"" + TOKENX + "\"}", "{iss:\"x\"}",
 			"{\"a\":[1,\"iss\":\"" + TOKENX + "\"}", "{\"a\":\"\u0001\",\"iss\":\"" + TOKENX + "\"}",
-			"{\"a\":1 \"iss\":\"" + TOKENX + "\"}", "{\"a\":\"\\\",\"iss\":\"" + TOKENX + "\"}" })
+			"{\"a\":1 \"iss\":\"" + TOKENX + "\"}", "{\"a\":\"\\\",\"iss\":\"" + TOKENX + "\"}",
+			"{\"a\":\"x\"1,\"iss\":\"" + TOKENX + "\"}", "{\"a\":{}1,\"iss\":\"" + TOKENX + "\"}",
+			"{\"a\":[]1,\"iss\":\"" + TOKENX + "\"}", "{\"iss\":\"" + TOKENX + "\u0001\"}",
+			"{\"\\n\u0001\":1,\"iss\":\"" + TOKENX + "\"}" })
 	void aPayloadThatIsNoJsonObjectIsRefused(String payload) {
-		assertThat(refusal(payload)).isIn("its JWT payload is not a JSON object",
-				"its JWT payload has no issuer (iss) string");
+		assertThat(refusal(payload)).isEqualTo(NOT_JSON);
 	}
 
 	@ParameterizedTest
@@ -114,21 +181,21 @@ class IssuerRoutingTests {
 		IssuerRouting.Route route = this.routing.route(token);
 		assertThat(route.provider()).isNull();
 		assertThat(route.refusal()).isIn("it is no JWT (not three dot-separated parts)",
-				"its JWT payload is not base64url");
+				NOT_BASE64URL);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "e30=", "e3+9", "e3/9", "e", "eyJpc3MiOiJ4In0=", "e30\u00e9", "e 30" })
 	void aPayloadThatIsNoUnpaddedBase64UrlIsRefused(String payload) {
 		assertThat(this.routing.route("eyJhbGciOiJSUzI1NiJ9." + payload + ".c2ln").refusal())
-			.isEqualTo("its JWT payload is not base64url");
+			.isEqualTo(NOT_BASE64URL);
 	}
 
 	@Test
 	void aLongPayloadThatIsNoJsonObjectIsRefused() {
-		assertThat(refusal("{\"a\":\"" + "x".repeat(1000))).isEqualTo("its JWT payload is not a JSON object");
+		assertThat(refusal("{\"a\":\"" + "x".repeat(1000))).isEqualTo(NOT_JSON);
 		assertThat(refusal("{\"a\":[" + "1,".repeat(1000) + "\"iss\":\"" + TOKENX + "\"}"))
-			.isEqualTo("its JWT payload is not a JSON object");
+			.isEqualTo(NOT_JSON);
 	}
 
 	@Test
@@ -216,9 +283,14 @@ class IssuerRoutingTests {
 	}
 
 	static String jwt(String payload) {
+		return jwt(payload, "");
+	}
+
+	/** A JWT whose encoded payload ends in {@code suffix}. */
+	private static String jwt(String payload, String suffix) {
 		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
 		return base64.encodeToString("{\"alg\":\"RS256\",\"kid\":\"k\"}".getBytes(StandardCharsets.UTF_8)) + "."
-				+ base64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJl";
+				+ base64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + suffix + ".c2lnbmF0dXJl";
 	}
 
 	private IdentityProvider route(String payload) {
