@@ -262,9 +262,10 @@ public final class NaisTokenPrincipal implements OAuth2AuthenticatedPrincipal, O
 
 	@Override
 	public boolean equals(@Nullable Object other) {
+		// By content: the unmodifiable view of the authorities compares by identity.
 		return (other instanceof NaisTokenPrincipal that) && this.provider == that.provider
-				&& this.claims.equals(that.claims)
-				&& this.authorities.equals(that.authorities);
+				&& this.claims.equals(that.claims) && this.authorities.size() == that.authorities.size()
+				&& this.authorities.containsAll(that.authorities);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.naistoken.authorities;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,6 +13,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
 
@@ -73,8 +76,18 @@ class ProviderAuthoritiesTests {
 		}
 		assertThat(output.getOut().lines().filter((line) -> line.contains("Claim 'acr'"))).singleElement()
 			.asString()
-			.contains("WARN");
+			.contains("WARN")
+			.contains("names no level of assurance this starter knows");
 		assertThat(output).doesNotContain("idporten-loa-low");
+	}
+
+	/** A token without {@code acr} grants no level, and is no claim of the wrong type to warn about. */
+	@Test
+	void aTokenWithoutAcrGrantsNoLevelAndWarnsNothing(CapturedOutput output) {
+		Authentication authentication = convert(IdentityProvider.TOKENX, claims("pid", PID));
+		assertThat(authorities(authentication)).noneMatch((authority) -> authority.startsWith("LOA_"));
+		assertThat(principal(authentication).levelOfAssurance()).isNull();
+		assertThat(output).doesNotContain("Claim 'acr'");
 	}
 
 	@Test
@@ -100,12 +113,43 @@ class ProviderAuthoritiesTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "0192:", "9908:889640782", "0192:88964O782", "889640782" })
+	@CsvSource({ "0192:", "9908:889640782", "0192:88964O782", "0192:889-640782", "889640782" })
 	void aConsumerOfAnotherShapeHasNoOrganisationNumber(String id) {
 		assertThat(principal(convert(IdentityProvider.MASKINPORTEN, claims("consumer", Map.of("ID", id))))
 			.organisationNumber()).isNull();
 		assertThat(principal(convert(IdentityProvider.MASKINPORTEN, claims("consumer", id))).organisationNumber())
 			.isNull();
+	}
+
+	/** A consumer id that is a JSON number, not the string Maskinporten sends, names no organisation. */
+	@Test
+	void aConsumerIdThatIsNoStringHasNoOrganisationNumber() {
+		assertThat(principal(convert(IdentityProvider.MASKINPORTEN, claims("consumer", Map.of("ID", 889640782L))))
+			.organisationNumber()).isNull();
+	}
+
+	/**
+	 * ID-porten and TokenX tokens carry a {@code scope} claim too ({@code openid profile}), but only
+	 * Maskinporten's is a list of API scopes: a citizen's token has no scopes, neither as authorities nor
+	 * in {@code scopes()}.
+	 */
+	@ParameterizedTest
+	@EnumSource(value = IdentityProvider.class, names = { "TOKENX", "IDPORTEN" })
+	void aCitizenTokensScopeClaimIsNoScope(IdentityProvider provider) {
+		Authentication authentication = convert(provider, claims("scope", "openid profile nav:sample/cases.read"));
+		assertThat(authorities(authentication)).noneMatch((authority) -> authority.startsWith("SCOPE_"));
+		assertThat(principal(authentication).scopes()).isEmpty();
+	}
+
+	/**
+	 * A principal built as its constructor asks, with an immutable {@code Map.of} (as a test or a custom
+	 * converter would), has no scopes when the claim is absent, whichever its provider: no failure for a
+	 * provider that has no scope claim to read.
+	 */
+	@ParameterizedTest
+	@EnumSource(IdentityProvider.class)
+	void scopesOfImmutableClaimsWithoutScopesAreEmpty(IdentityProvider provider) {
+		assertThat(new NaisTokenPrincipal(provider, Map.of("sub", "subject"), List.of(), Set.of()).scopes()).isEmpty();
 	}
 
 	/**
@@ -117,7 +161,7 @@ class ProviderAuthoritiesTests {
 	void entraIdClaimsInAnotherProvidersTokenGrantNothing(IdentityProvider provider) {
 		Authentication authentication = convert(provider, claims("groups", List.of(ADMINS), "roles",
 				List.of("access_as_application"), "scp", "defaultaccess", "idtyp", "app", "NAVident", "Z990001",
-				"azp_name", "dev-gcp:team:app"));
+				"azp_name", "dev-gcp:team:app", "azp", "3b1c0f2e-0000-4000-8000-00000000bbbb"));
 		assertThat(authorities(authentication)).containsExactlyInAnyOrder(
 				"PROVIDER_" + provider.wireValue(), FactorGrantedAuthority.BEARER_AUTHORITY);
 		NaisTokenPrincipal principal = principal(authentication);
@@ -195,6 +239,25 @@ class ProviderAuthoritiesTests {
 		Authentication authentication = custom.convert("token",
 				new IntrospectedPrincipal(claims("acr", "idporten-loa-high"), IdentityProvider.IDPORTEN));
 		assertThat(authorities(authentication)).contains("IDP:idporten", "LEVEL:high", "LEVEL:substantial");
+	}
+
+	/**
+	 * Two requests with one token get equal principals, as Spring Security compares authentications by
+	 * them; a principal of another provider, other claims or other authorities is another principal.
+	 */
+	@Test
+	void principalsAreEqualForTheSameProviderClaimsAndAuthoritiesOnly() {
+		List<GrantedAuthority> granted = List.of(new SimpleGrantedAuthority("PROVIDER_tokenx"));
+		NaisTokenPrincipal principal = new NaisTokenPrincipal(IdentityProvider.TOKENX, claims("pid", PID), granted, Set.of());
+		NaisTokenPrincipal same = new NaisTokenPrincipal(IdentityProvider.TOKENX, claims("pid", PID), granted, Set.of());
+		assertThat(principal).isEqualTo(same).hasSameHashCodeAs(same);
+		assertThat(principal).isNotEqualTo(new NaisTokenPrincipal(IdentityProvider.IDPORTEN, claims("pid", PID), granted,
+				Set.of()));
+		assertThat(principal).isNotEqualTo(new NaisTokenPrincipal(IdentityProvider.TOKENX, claims("pid", "01017054321"),
+				granted, Set.of()));
+		assertThat(principal).isNotEqualTo(new NaisTokenPrincipal(IdentityProvider.TOKENX, claims("pid", PID), List.of(),
+				Set.of()));
+		assertThat(principal).isNotEqualTo(new DefaultOAuth2AuthenticatedPrincipal(claims("pid", PID), granted));
 	}
 
 	@Test

@@ -6,30 +6,39 @@ import java.lang.reflect.Modifier;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.sun.net.httpserver.HttpServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -358,41 +367,209 @@ class IntrospectionCacheTests {
 	@Test
 	void aWaitingRequestGetsTheLeadersErrorAsItIs() throws Exception {
 		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
-		CountDownLatch release = new CountDownLatch(1);
 		StackOverflowError error = new StackOverflowError("from the leader's call");
-		Map<String, Throwable> thrown = new ConcurrentHashMap<>();
-		Thread leader = new Thread(() -> {
-			try {
-				store.get(TokenHash.of("token"), () -> {
-					try {
-						release.await(30, TimeUnit.SECONDS);
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-					}
-					throw error;
-				});
-			}
-			catch (Throwable ex) {
-				thrown.put("leader", ex);
-			}
+		try (HeldLeader leader = new HeldLeader(store, () -> {
+			throw error;
+		})) {
+			Thread follower = leader.follow(() -> Map.of("sub", "user", "exp", NOW.plusSeconds(600)));
+			leader.release();
+			leader.join();
+			follower.join(10_000);
+			assertThat(leader.outcomes()).containsEntry("leader", error).containsEntry("follower", error);
+		}
+	}
+
+	/**
+	 * Requests waiting on another's call get its answer even when the answer is not kept (its token
+	 * expires now): they do not each ask the endpoint again.
+	 */
+	@Test
+	void waitingRequestsShareAnAnswerThatIsNotKept() throws Exception {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		Map<String, Object> notKept = Map.of("sub", "leader-user", "exp", NOW);
+		try (HeldLeader leader = new HeldLeader(store, () -> notKept)) {
+			AtomicInteger followerCalls = new AtomicInteger();
+			Thread follower = leader.follow(() -> {
+				followerCalls.incrementAndGet();
+				return Map.of("sub", "follower-user", "exp", NOW);
+			});
+			leader.release();
+			follower.join(10_000);
+			assertThat(leader.outcomes()).containsEntry(follower.getName(), notKept);
+			assertThat(followerCalls).hasValue(0);
+			assertThat(store.size()).isZero();
+		}
+	}
+
+	/**
+	 * A request interrupted while it waits on another's call (its client went away) ends with a 503 and
+	 * keeps its interrupt, so the thread's owner still sees it.
+	 */
+	@Test
+	void aWaitingRequestThatIsInterruptedEndsAndStaysInterrupted() throws Exception {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		try (HeldLeader leader = new HeldLeader(store, () -> Map.of("sub", "user", "exp", NOW.plusSeconds(600)))) {
+			AtomicReference<Boolean> interrupted = new AtomicReference<>();
+			Thread follower = leader.follow(() -> {
+				throw new AssertionError("a waiting request does not call");
+			}, () -> interrupted.set(Thread.currentThread().isInterrupted()));
+			follower.interrupt();
+			follower.join(10_000);
+			assertThat(leader.outcomes().get(follower.getName())).isInstanceOf(IntrospectionUnavailableException.class);
+			assertThat(interrupted).hasValue(true);
+		}
+	}
+
+	/**
+	 * A servlet request waiting on a reactive request's call that failed with a checked exception (an
+	 * I/O failure) gets a 503, not a {@link ClassCastException} (a 500).
+	 */
+	@Test
+	void aBlockingRequestWaitingOnAReactiveCallThatFailedGetsA503() throws Exception {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		CompletableFuture<Map<String, Object>> call = new CompletableFuture<>();
+		CompletableFuture<Map<String, Object>> reactive = store.getAsync(TokenHash.of("token"), () -> call, () -> {
 		});
-		leader.start();
-		awaitUntil(() -> leader.getState() == Thread.State.TIMED_WAITING);
-		Thread follower = new Thread(() -> {
-			try {
-				store.get(TokenHash.of("token"), () -> Map.of("sub", "user", "exp", NOW.plusSeconds(600)));
-			}
-			catch (Throwable ex) {
-				thrown.put("follower", ex);
-			}
-		});
-		follower.start();
-		awaitUntil(() -> follower.getState() == Thread.State.WAITING);
-		release.countDown();
-		leader.join(10_000);
-		follower.join(10_000);
-		assertThat(thrown).containsEntry("leader", error).containsEntry("follower", error);
+		Map<String, Object> outcomes = new ConcurrentHashMap<>();
+		Thread blocking = new Thread(() -> outcomes.put("blocking", outcome(() -> store.get(TokenHash.of("token"),
+				() -> Map.of("sub", "user", "exp", NOW.plusSeconds(600))))));
+		blocking.start();
+		awaitUntil(() -> blocking.getState() == Thread.State.WAITING);
+		IOException failure = new IOException("connection reset");
+		call.completeExceptionally(failure);
+		blocking.join(10_000);
+		assertThat(outcomes.get("blocking")).isInstanceOfSatisfying(IntrospectionUnavailableException.class,
+				(ex) -> assertThat(ex).hasCause(failure));
+		assertThat(reactive).isCompletedExceptionally();
+	}
+
+	/**
+	 * A reactive request waiting on a servlet request whose thread was interrupted asks again, as a
+	 * servlet request does, rather than inherit a failure that says nothing about the token.
+	 */
+	@Test
+	void aReactiveRequestWaitingOnAnInterruptedServletRequestAsksAgain() throws Exception {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		try (HeldLeader leader = new HeldLeader(store, () -> Map.of("sub", "user", "exp", NOW.plusSeconds(600)))) {
+			Map<String, Object> own = Map.of("sub", "reactive-user", "exp", NOW.plusSeconds(600));
+			CompletableFuture<Map<String, Object>> reactive = store.getAsync(TokenHash.of(HeldLeader.TOKEN),
+					() -> CompletableFuture.completedFuture(own), () -> {
+					});
+			assertThat(reactive).isNotDone();
+			leader.interrupt();
+			assertThat(reactive).isCompletedWithValue(own);
+		}
+	}
+
+	static List<Arguments> servletFailures() {
+		IntrospectionUnavailableException unavailable = new IntrospectionUnavailableException("endpoint refused",
+				new java.net.ConnectException("refused"));
+		CompletionException withoutCause = new CompletionException("no answer", null);
+		return List.of(Arguments.of(unavailable), Arguments.of(withoutCause));
+	}
+
+	/**
+	 * A reactive request waiting on a servlet request's call gets that call's failure as it is: not its
+	 * cause (a connection error Spring Security would make a 500 instead of the 503), and not a failure
+	 * of the cache's own.
+	 */
+	@ParameterizedTest
+	@MethodSource("servletFailures")
+	void aReactiveRequestWaitingOnAServletRequestGetsItsFailureAsItIs(RuntimeException failure) throws Exception {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		try (HeldLeader leader = new HeldLeader(store, () -> {
+			throw failure;
+		})) {
+			CompletableFuture<Map<String, Object>> reactive = store.getAsync(TokenHash.of(HeldLeader.TOKEN),
+					() -> CompletableFuture.completedFuture(Map.of("sub", "user")), () -> {
+					});
+			leader.release();
+			leader.join();
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(reactive::get)
+				.havingCause()
+				.isSameAs(failure);
+		}
+	}
+
+	/**
+	 * A call that ended between a reactive request's lookup and its joining (here: during its
+	 * {@code onMiss}) has stored its answer: the request gets it at once, and calls nothing.
+	 */
+	@Test
+	void aReactiveRequestGetsTheAnswerOfACallThatEndedJustBeforeItJoined() {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		Map<String, Object> stored = Map.of("sub", "user", "exp", NOW.plusSeconds(600));
+		CompletableFuture<Map<String, Object>> reactive = store.getAsync(TokenHash.of("token"), () -> {
+			throw new AssertionError("the answer is already stored");
+		}, () -> store.get(TokenHash.of("token"), () -> stored));
+		assertThat(reactive).isCompletedWithValue(stored);
+	}
+
+	/**
+	 * A reactive loader that throws at once (no future to wait on) fails its request and leaves no call
+	 * behind for the next request to wait on forever.
+	 */
+	@Test
+	void aReactiveLoaderThatThrowsLeavesNothingToWaitOn() {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		IntrospectionUnavailableException failure = new IntrospectionUnavailableException("no connection");
+		assertThatExceptionOfType(IntrospectionUnavailableException.class)
+			.isThrownBy(() -> store.getAsync(TokenHash.of("token"), () -> {
+				throw failure;
+			}, () -> {
+			}))
+			.isSameAs(failure);
+		Map<String, Object> claims = Map.of("sub", "user", "exp", NOW.plusSeconds(600));
+		assertThat(store.getAsync(TokenHash.of("token"), () -> CompletableFuture.completedFuture(claims), () -> {
+		})).isCompletedWithValue(claims);
+	}
+
+	/**
+	 * An answer another request stores while this one drops the same token's expired entry is kept:
+	 * this request is served from it, and so is the next, with no call of their own.
+	 */
+	@Test
+	void aFreshAnswerStoredWhileTheExpiredOneIsDroppedIsKept() {
+		HookedClock hooked = new HookedClock(this.clock);
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), hooked);
+		store.get(TokenHash.of("token"), () -> Map.of("sub", "user", "exp", NOW.plusSeconds(60)));
+		this.clock.moveTo(NOW.plusSeconds(60));
+		Map<String, Object> fresh = Map.of("sub", "user", "exp", NOW.plusSeconds(3_600));
+		// Between finding the expired entry and dropping it, another request stores the fresh answer.
+		hooked.onNextRead(() -> store.get(TokenHash.of("token"), () -> fresh));
+		AtomicInteger calls = new AtomicInteger();
+		Supplier<Map<String, Object>> loader = () -> {
+			calls.incrementAndGet();
+			return Map.of("sub", "user", "exp", NOW.plusSeconds(3_600));
+		};
+		assertThat(store.get(TokenHash.of("token"), loader)).isSameAs(fresh);
+		assertThat(store.get(TokenHash.of("token"), loader)).isSameAs(fresh);
+		assertThat(calls).hasValue(0);
+	}
+
+	/**
+	 * Two requests that each found the cache over its bound trim it once: the one that comes second,
+	 * after the first trimmed it and a new token filled it to the bound again, drops nothing.
+	 */
+	@Test
+	void aCacheTrimmedByOneRequestIsNotTrimmedAgainByTheNext() throws Exception {
+		IntrospectionCache store = new IntrospectionCache(10, Duration.ofHours(1), this.clock);
+		java.util.function.IntConsumer introspect = (i) -> store.get(TokenHash.of("token-" + i),
+				() -> Map.of("sub", "user-" + i, "exp", NOW.plusSeconds(600 + i)));
+		for (int i = 0; i < 10; i++) {
+			introspect.accept(i);
+		}
+		Thread second = new Thread(() -> introspect.accept(10));
+		// The sweep holds the cache's monitor: holding it here stops the second request just before its sweep.
+		synchronized (store) {
+			second.start();
+			awaitUntil(() -> second.getState() == Thread.State.BLOCKED);
+			introspect.accept(11);
+			assertThat(store.size()).as("trimmed to 90% of the bound").isEqualTo(9);
+			introspect.accept(12);
+		}
+		second.join(10_000);
+		assertThat(store.size()).isEqualTo(10);
 	}
 
 	@Test
@@ -484,6 +661,135 @@ class IntrospectionCacheTests {
 						(principal) -> assertThat(principal.getAttributes()).containsEntry("sub", "cached-user"));
 		}
 		assertThat(calls()).as("one new call for all the followers").isEqualTo(2);
+	}
+
+	/**
+	 * A servlet request that leads the call for {@link #TOKEN} and holds it until {@link #release()} (then
+	 * answers with its loader) or until interrupted (then fails as the HTTP client does, its thread
+	 * interrupted). Requests for the same token that start later wait on its call.
+	 */
+	private static final class HeldLeader implements AutoCloseable {
+
+		static final String TOKEN = "held-token";
+
+		private final CountDownLatch released = new CountDownLatch(1);
+
+		private final Map<String, Object> outcomes = new ConcurrentHashMap<>();
+
+		private final IntrospectionCache store;
+
+		private final Thread thread;
+
+		HeldLeader(IntrospectionCache store, Supplier<Map<String, Object>> answer) throws InterruptedException {
+			this.store = store;
+			this.thread = start("leader", () -> store.get(TokenHash.of(TOKEN), () -> {
+				try {
+					assertThat(this.released.await(30, TimeUnit.SECONDS)).as("released within 30 s").isTrue();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IntrospectionUnavailableException("interrupted while waiting for the endpoint", ex);
+				}
+				return answer.get();
+			}), () -> {
+			});
+			awaitUntil(() -> this.thread.getState() == Thread.State.TIMED_WAITING);
+		}
+
+		/** Starts a servlet request for the token, and returns once it waits on the leader's call. */
+		Thread follow(Supplier<Map<String, Object>> loader) throws InterruptedException {
+			return follow(loader, () -> {
+			});
+		}
+
+		/** As {@link #follow(Supplier)}, running {@code atEnd} on the request's thread once it ends. */
+		Thread follow(Supplier<Map<String, Object>> loader, Runnable atEnd) throws InterruptedException {
+			Thread follower = start("follower", () -> this.store.get(TokenHash.of(TOKEN), loader), atEnd);
+			awaitUntil(() -> follower.getState() == Thread.State.WAITING);
+			return follower;
+		}
+
+		private Thread start(String name, Supplier<Object> request, Runnable atEnd) {
+			Thread started = new Thread(() -> {
+				this.outcomes.put(name, outcome(request));
+				atEnd.run();
+			}, name);
+			started.start();
+			return started;
+		}
+
+		/** What each request ended with, by thread name: its claims, or what it threw. */
+		Map<String, Object> outcomes() {
+			return this.outcomes;
+		}
+
+		void release() {
+			this.released.countDown();
+		}
+
+		/** Interrupts the leader's thread, and waits for its request to end. */
+		void interrupt() throws InterruptedException {
+			this.thread.interrupt();
+			join();
+		}
+
+		void join() throws InterruptedException {
+			this.thread.join(10_000);
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			release();
+			join();
+		}
+
+	}
+
+	/** What a request ends with: its claims, or what it threw. */
+	private static Object outcome(Supplier<?> request) {
+		try {
+			return request.get();
+		}
+		catch (RuntimeException | Error ex) {
+			return ex;
+		}
+	}
+
+	/** The test's clock, running a task at its next read: what another request does at that moment. */
+	private static final class HookedClock extends Clock {
+
+		private final Clock clock;
+
+		private volatile @Nullable Runnable onNextRead;
+
+		HookedClock(Clock clock) {
+			this.clock = clock;
+		}
+
+		void onNextRead(Runnable task) {
+			this.onNextRead = task;
+		}
+
+		@Override
+		public Instant instant() {
+			Runnable task = this.onNextRead;
+			this.onNextRead = null;
+			if (task != null) {
+				task.run();
+			}
+			return this.clock.instant();
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return this.clock.getZone();
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
 	}
 
 	private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
