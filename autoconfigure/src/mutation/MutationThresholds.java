@@ -22,12 +22,15 @@ import org.w3c.dom.NodeList;
  * </pre>
  * "Detected" is PIT's own notion (killed, timed out, memory or run error), so the score is the one the
  * HTML report shows. A package named in a threshold that has no mutants fails too (a renamed package
- * must not silently drop its check).
+ * must not silently drop its check). An argument {@code equivalent=<class>#<method>:<line>:<mutator>}
+ * names an equivalent mutant (the POM gives the reason beside it), which is not counted; one that
+ * matches no mutant of a class that was mutated fails the check, so a name cannot outlive its code.
  */
 public class MutationThresholds {
 
 	public static void main(String[] args) throws Exception {
 		Map<String, Integer> thresholds = new LinkedHashMap<>();
+		Map<String, Integer> equivalents = new LinkedHashMap<>();
 		List<File> reports = new ArrayList<>();
 		boolean files = false;
 		for (String arg : args) {
@@ -37,6 +40,9 @@ public class MutationThresholds {
 			else if (files) {
 				reports.add(new File(arg));
 			}
+			else if (arg.startsWith("equivalent=")) {
+				equivalents.put(arg.substring("equivalent=".length()).trim(), 0);
+			}
 			else {
 				String[] pair = arg.split("=", 2);
 				thresholds.put(pair[0].trim(), Integer.parseInt(pair[1].trim()));
@@ -44,6 +50,7 @@ public class MutationThresholds {
 		}
 		Map<String, int[]> packages = new TreeMap<>();
 		List<String> survivors = new ArrayList<>();
+		java.util.Set<String> mutatedClasses = new java.util.HashSet<>();
 		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
 		factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
 		for (File report : reports) {
@@ -55,6 +62,14 @@ public class MutationThresholds {
 				Element mutation = (Element) mutations.item(i);
 				String mutatedClass = text(mutation, "mutatedClass");
 				String pkg = mutatedClass.substring(0, Math.max(0, mutatedClass.lastIndexOf('.')));
+				String key = mutatedClass + "#" + text(mutation, "mutatedMethod") + ":" + text(mutation, "lineNumber")
+						+ ":" + text(mutation, "mutator").replaceAll(".*\\.", "");
+				mutatedClasses.add(mutatedClass);
+				if (equivalents.containsKey(key)) {
+					// Named in the POM as equivalent (no test can tell it from the original): not counted.
+					equivalents.merge(key, 1, Integer::sum);
+					continue;
+				}
 				int[] counts = packages.computeIfAbsent(pkg, (name) -> new int[2]);
 				counts[0]++;
 				if (Boolean.parseBoolean(mutation.getAttribute("detected"))) {
@@ -84,6 +99,16 @@ public class MutationThresholds {
 			}
 		}
 		line("overall", total, thresholds.get("overall"), failures);
+		int excluded = 0;
+		for (Map.Entry<String, Integer> equivalent : equivalents.entrySet()) {
+			excluded += equivalent.getValue();
+			String mutatedClass = equivalent.getKey().substring(0, equivalent.getKey().indexOf('#'));
+			if (equivalent.getValue() == 0 && mutatedClasses.contains(mutatedClass)) {
+				// The class was mutated but the named mutant is gone: the code moved, so the name must be revisited.
+				failures.add("equivalent mutant " + equivalent.getKey() + " no longer exists (line moved?)");
+			}
+		}
+		System.out.printf("(%d mutants named equivalent in the POM, not counted)%n", excluded);
 		if (!failures.isEmpty()) {
 			System.out.println();
 			System.out.println("Surviving mutants:");

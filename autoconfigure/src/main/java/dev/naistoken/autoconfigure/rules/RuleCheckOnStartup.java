@@ -65,14 +65,16 @@ final class RuleCheckOnStartup implements SmartInitializingSingleton {
 			report("nais.token.enabled", "is on, but method security is off, so the " + methods.methods().size()
 					+ " access rules (such as " + methods.methods().get(0).name() + ": " + methods.methods().get(0).rule()
 					+ ") would not be enforced and every valid token could call those methods",
-					"Enable method security with @EnableMethodSecurity (prePostEnabled must stay true), or remove "
+					"Enable method security with @EnableMethodSecurity (@EnableReactiveMethodSecurity on WebFlux; "
+							+ "prePostEnabled must stay true), or remove "
 							+ "the bean that turns it off; " + PROPERTY + "=off silences this check");
 		}
 		else if (!methods.methods().isEmpty()) {
 			String probe = TemplateProbe.problem(this.beanFactory.getBean(PRE_AUTHORIZE_INTERCEPTOR), this.groupPrefix);
 			if (probe != null) {
 				report(PROPERTY, "is " + this.mode.name().toLowerCase(java.util.Locale.ROOT) + ", and a probe rule "
-						+ probe, "Use Spring Security's own method security (@EnableMethodSecurity, or the starter's), "
+						+ probe, "Use Spring Security's own method security (@EnableMethodSecurity, "
+								+ "@EnableReactiveMethodSecurity on WebFlux, or the starter's), "
 								+ "which expands templates, or write these rules as plain @PreAuthorize; " + PROPERTY
 								+ "=off silences this check");
 			}
