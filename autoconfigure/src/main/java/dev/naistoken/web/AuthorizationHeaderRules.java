@@ -52,7 +52,8 @@ public final class AuthorizationHeaderRules {
 		if (error != null) {
 			throw new OAuth2AuthenticationException(error, error.getDescription());
 		}
-		if (values == null || values.isEmpty() || !HeaderOnlyBearerTokenResolver.isBearerCredentials(values.get(0))) {
+		// Past check(), a header of the bearer scheme holds a well-formed token: no second pass over it.
+		if (values == null || values.isEmpty() || !HeaderOnlyBearerTokenResolver.isBearer(values.get(0))) {
 			return null;
 		}
 		return HeaderOnlyBearerTokenResolver.token(values.get(0));

@@ -76,7 +76,8 @@ public final class HeaderOnlyBearerTokenResolver implements BearerTokenResolver 
 		return authorization.substring(BEARER.length());
 	}
 
-	private static boolean isBearer(String authorization) {
+	/** Of the bearer scheme (any case), whether or not it holds a token. */
+	static boolean isBearer(String authorization) {
 		return authorization.regionMatches(true, 0, BEARER, 0, BEARER.length() - 1);
 	}
 
